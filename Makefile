@@ -1,0 +1,47 @@
+# skuc: two commands on a fresh machine, `make run` and `make test`. Every target depends on
+# `deps`, which installs only what is missing, so it is cheap to run again.
+SWIFT ?= swift
+CATALOGS ?= Catalogs
+OUT ?= build/payloads
+APT_PACKAGES := pkg-config libyaml-dev
+PIP_PACKAGES := jsonschema PyYAML
+
+.PHONY: deps build release run test bench fmt lint clean
+
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists yaml-0.1 2>/dev/null || dpkg -s libyaml-dev >/dev/null 2>&1 || missing="$$missing libyaml-dev"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c 'import jsonschema, yaml' 2>/dev/null || { \
+	  echo "make deps: installing Python test tools ($(PIP_PACKAGES))"; \
+	  python3 -m pip install --quiet $(PIP_PACKAGES); }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product skuc
+
+run: release
+	.build/release/skuc build $(CATALOGS) --out $(OUT) --summary
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product skuc-bench
+	.build/release/skuc-bench
+
+fmt:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+clean:
+	rm -rf .build build

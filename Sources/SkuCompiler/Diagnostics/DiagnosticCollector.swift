@@ -1,0 +1,61 @@
+/// Accumulates the diagnostics of one pipeline stage so that a stage can recover and report
+/// every problem, while the pipeline still stops between stages once errors exist.
+public struct DiagnosticCollector: Sendable {
+  public private(set) var diagnostics: [Diagnostic] = []
+  public private(set) var errorCount = 0
+  public private(set) var warningCount = 0
+  /// When set, warnings are recorded as errors (`--warnings-as-errors`).
+  public let promotesWarnings: Bool
+
+  public init(promotesWarnings: Bool = false) {
+    self.promotesWarnings = promotesWarnings
+  }
+
+  public var hasErrors: Bool { errorCount > 0 }
+
+  public mutating func emit(_ diagnostic: Diagnostic) {
+    var diagnostic = diagnostic
+    if promotesWarnings && diagnostic.severity == .warning {
+      diagnostic.severity = .error
+    }
+    switch diagnostic.severity {
+    case .error: errorCount += 1
+    case .warning: warningCount += 1
+    }
+    diagnostics.append(diagnostic)
+  }
+
+  public mutating func emit(contentsOf diagnostics: some Sequence<Diagnostic>) {
+    for diagnostic in diagnostics { emit(diagnostic) }
+  }
+
+  public mutating func error(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange?,
+    notes: [DiagnosticNote] = [], hint: String? = nil
+  ) {
+    emit(.error(code, message, at: range, notes: notes, hint: hint))
+  }
+
+  public mutating func warning(
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange?,
+    notes: [DiagnosticNote] = [], hint: String? = nil
+  ) {
+    emit(.warning(code, message, at: range, notes: notes, hint: hint))
+  }
+
+  /// Diagnostics in a stable order: by file, then position, then code, so output does not
+  /// depend on the order in which parallel work finished.
+  public var sorted: [Diagnostic] {
+    diagnostics.enumerated().sorted { lhs, rhs in
+      let l = lhs.element
+      let r = rhs.element
+      let lFile = l.range?.file ?? ""
+      let rFile = r.range?.file ?? ""
+      if lFile != rFile { return lFile.utf8.lexicographicallyPrecedes(rFile.utf8) }
+      let lStart = l.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
+      let rStart = r.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
+      if lStart != rStart { return lStart < rStart }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
+  }
+}

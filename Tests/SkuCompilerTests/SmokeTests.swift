@@ -1,0 +1,8 @@
+import Testing
+
+@testable import SkuCompiler
+
+@Test func diagnosticCodesAreUnique() {
+  let codes = DiagnosticCode.allCases.map(\.rawValue)
+  #expect(Set(codes).count == codes.count)
+}
