@@ -20,13 +20,18 @@ public enum Terminal {
   }
 
   public static func write(_ bytes: [UInt8], to stream: Stream) {
-    let file = stream == .output ? stdout : stderr
-    let written = bytes.withUnsafeBufferPointer { buffer in
-      fwrite(buffer.baseAddress, 1, buffer.count, file)
-    }
-    if written < bytes.count || fflush(file) != 0 {
-      // The reader went away (EPIPE with SIGPIPE ignored): nobody is left to tell.
-      exit(stream == .output ? 0 : 2)
+    let descriptor = stream == .output ? STDOUT_FILENO : STDERR_FILENO
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBufferPointer { buffer in
+        Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        // The reader went away (EPIPE with SIGPIPE ignored): nobody is left to tell.
+        exit(stream == .output ? 0 : 2)
+      }
+      offset += written
     }
   }
 

@@ -127,13 +127,7 @@ struct ProductDecoder {
   }
 
   private mutating func decodeCurrency(_ node: YAMLNode) -> String? {
-    guard let text = reader.text(node, "product.currency") else { return nil }
-    if ScalarGrammar.minorUnits(ofCurrency: text.value) != nil { return text.value }
-    let suggestion = ScalarGrammar.currencySuggestion(for: text.value)
-    reader.diagnostics.error(
-      .unknownCurrency, "'\(text.value)' is not an ISO 4217 currency code skuc knows",
-      at: text.range, hint: suggestion.map { "did you mean '\($0)'?" })
-    return nil
+    reader.convert(node, "product.currency", ScalarGrammar.currency)?.value
   }
 
   private mutating func decodeLimits(_ node: YAMLNode) -> TargetLimits? {

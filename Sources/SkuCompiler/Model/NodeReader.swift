@@ -85,39 +85,30 @@ struct NodeReader {
 
   // MARK: Scalars
 
-  private mutating func convert<T>(
-    _ node: YAMLNode, _ what: String, code: DiagnosticCode,
-    _ parse: (String) -> Result<T, ScalarError>
+  /// Converts a scalar with one of the grammars; the grammar's error says which code applies.
+  mutating func convert<T>(
+    _ node: YAMLNode, _ what: String, _ parse: (String) -> Result<T, ScalarError>
   ) -> Located<T>? {
     guard let scalar = scalar(node, what) else { return nil }
     switch parse(scalar.text) {
     case .success(let value):
       return Located(value, at: scalar.range)
     case .failure(let error):
-      diagnostics.error(code, "\(what): \(error.message)", at: scalar.range, hint: error.hint)
+      diagnostics.error(error.code, "\(what): \(error.message)", at: scalar.range, hint: error.hint)
       return nil
     }
   }
 
   mutating func id(_ node: YAMLNode, _ what: String) -> Located<String>? {
-    convert(node, what, code: idCode(node), ScalarGrammar.id)
+    convert(node, what, ScalarGrammar.id)
   }
 
   mutating func attributeID(_ node: YAMLNode, _ what: String) -> Located<String>? {
-    convert(node, what, code: idCode(node), ScalarGrammar.attributeID)
-  }
-
-  /// Ids are the one place where an invisible character is worth its own code: it makes two
-  /// ids that look equal differ.
-  private func idCode(_ node: YAMLNode) -> DiagnosticCode {
-    if case .scalar(let scalar) = node, ScalarGrammar.invisibleCharacter(in: scalar.text) != nil {
-      return .invisibleCharacter
-    }
-    return .invalidID
+    convert(node, what, ScalarGrammar.attributeID)
   }
 
   mutating func integer(_ node: YAMLNode, _ what: String) -> Located<Int>? {
-    convert(node, what, code: .invalidInteger, ScalarGrammar.integer)
+    convert(node, what, ScalarGrammar.integer)
   }
 
   mutating func integer(
@@ -135,22 +126,13 @@ struct NodeReader {
   }
 
   mutating func decimal(_ node: YAMLNode, _ what: String) -> Located<ExactDecimal>? {
-    convert(node, what, code: .invalidDecimal, ScalarGrammar.decimal)
+    convert(node, what, ScalarGrammar.decimal)
   }
 
   mutating func money(
     _ node: YAMLNode, _ what: String, precision: Int, currency: String
   ) -> Located<ExactDecimal>? {
-    guard let scalar = scalar(node, what) else { return nil }
-    switch ScalarGrammar.decimal(scalar.text) {
-    case .failure(let error):
-      diagnostics.error(.invalidDecimal, "\(what): \(error.message)", at: scalar.range, hint: error.hint)
-      return nil
-    case .success:
-      return convert(node, what, code: .tooManyDecimals) {
-        ScalarGrammar.money($0, precision: precision, currency: currency)
-      }
-    }
+    convert(node, what) { ScalarGrammar.money($0, precision: precision, currency: currency) }
   }
 
   mutating func text(_ node: YAMLNode, _ what: String) -> Located<String>? {

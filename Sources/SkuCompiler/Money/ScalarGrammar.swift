@@ -86,24 +86,6 @@ public enum ScalarGrammar {
     return .success(value)
   }
 
-  /// Only `true` and `false`: YAML 1.1's `yes`, `on`, `Y` and friends are exactly what spec §1
-  /// rules out.
-  public static func boolean(_ text: String) -> Result<Bool, ScalarError> {
-    switch text {
-    case "true": return .success(true)
-    case "false": return .success(false)
-    default:
-      let truthy = ["y", "yes", "on", "true"]
-      let falsy = ["n", "no", "off", "false"]
-      let lower = text.lowercased()
-      let hint =
-        truthy.contains(lower) ? "write true" : falsy.contains(lower) ? "write false" : nil
-      return .failure(
-        ScalarError(
-          "\(quoted(text)) is not a boolean: use true or false", hint: hint, code: .invalidBoolean))
-    }
-  }
-
   /// The value and digit counts of text in the canonical shape
   /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, before the grammar's digit limits apply.
   private static func canonicalShape(

@@ -231,23 +231,3 @@ private let decimalHint =
     ).check(ScalarGrammar.money("1e3", precision: 2, currency: "CNY"))
   }
 }
-
-@Suite struct BooleanGrammarTests {
-  @Test func acceptsOnlyTrueAndFalse() throws {
-    #expect(try ScalarGrammar.boolean("true").get() == true)
-    #expect(try ScalarGrammar.boolean("false").get() == false)
-  }
-
-  @Test(
-    arguments: [
-      ("yes", "write true"), ("on", "write true"), ("Y", "write true"), ("True", "write true"),
-      ("TRUE", "write true"), ("NO", "write false"), ("off", "write false"), ("n", "write false"),
-      ("False", "write false"), ("1", nil), ("", nil), ("truee", nil),
-    ] as [(String, String?)])
-  func rejectsYAML11Booleans(text: String, hint: String?) {
-    ExpectedError(
-      text, "\"\(text)\" is not a boolean: use true or false", hint: hint, .invalidBoolean
-    )
-    .check(ScalarGrammar.boolean(text))
-  }
-}
