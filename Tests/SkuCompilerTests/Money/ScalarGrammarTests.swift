@@ -251,3 +251,35 @@ private let decimalHint =
     .check(ScalarGrammar.boolean(text))
   }
 }
+
+@Suite struct HugeScalarTests {
+  /// A scalar may be megabytes long (files go up to 16 MiB); rejecting it must not parse it
+  /// into a number, which would take quadratic time.
+  @Test func hugeNumbersAreRejectedWithoutParsing() {
+    let digits = String(repeating: "7", count: 4 << 20)
+    let started = ContinuousClock.now
+    #expect(throws: ScalarError.self) { try ScalarGrammar.integer(digits).get() }
+    #expect(throws: ScalarError.self) { try ScalarGrammar.decimal("1." + digits).get() }
+    #expect(throws: ScalarError.self) { try ScalarGrammar.decimal("+" + digits).get() }
+    #expect(throws: ScalarError.self) {
+      try ScalarGrammar.money("1." + digits, precision: 2, currency: "CNY").get()
+    }
+    #expect(throws: ScalarError.self) { try ScalarGrammar.integer("1." + digits).get() }
+    #expect(throws: ScalarError.self) { try ScalarGrammar.id(digits).get() }
+    #expect(ContinuousClock.now - started < .seconds(5))
+    if case .failure(let error) = ScalarGrammar.money("1." + digits, precision: 2, currency: "CNY")
+    {
+      #expect(error.message.count < 200)
+      #expect(error.message.hasPrefix("1.7777"))
+    }
+  }
+
+  @Test func wholeNumbersWrittenWithZeroFractionsGetAHint() {
+    ExpectedError("-0.0", "\"-0.0\" is not a canonical integer", hint: "write 0", .invalidInteger)
+      .check(ScalarGrammar.integer("-0.0"))
+    ExpectedError(
+      "12.000000000000", "\"12.000000000000\" is not a canonical integer", hint: "write 12",
+      .invalidInteger
+    ).check(ScalarGrammar.integer("12.000000000000"))
+  }
+}
