@@ -10,7 +10,11 @@ struct NumberRepair: Equatable {
   var value: ExactDecimal?
 
   /// The reading of `text`, or nil when it does not look like a number at all.
+  ///
+  /// Text longer than any plausible number gets no reading: building a value from megabytes of
+  /// digits would cost quadratic time for a hint nobody needs.
   static func reading(_ text: String) -> NumberRepair? {
+    guard text.utf8.count <= 64 else { return nil }
     var problems: [String] = []
     var body = text
     if body.first?.isWhitespace == true || body.last?.isWhitespace == true {

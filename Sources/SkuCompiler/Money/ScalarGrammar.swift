@@ -25,31 +25,36 @@ public enum ScalarGrammar {
 
   /// `^-?(0|[1-9][0-9]{0,17})$`.
   public static func integer(_ text: String) -> Result<Int, ScalarError> {
-    switch canonicalShape(text) {
-    case .some((_, integerDigits: let digits, fractionDigits: 0)):
-      guard digits <= maxIntegerDigits, let value = Int(text) else {
-        return .failure(
-          ScalarError(
-            "\(quoted(text)) is out of range: integers have at most \(maxIntegerDigits) digits",
-            code: .valueOutOfRange))
-      }
-      return .success(value)
-    case .some((let value, _, _)):
-      return .failure(notWhole(text, value: value))
-    case .none:
+    guard let shape = canonicalShape(text) else {
       return .failure(nonCanonical(text, kind: .integer))
     }
+    guard shape.integerDigits <= maxIntegerDigits else {
+      return .failure(
+        ScalarError(
+          "\(quoted(text)) is out of range: integers have at most \(maxIntegerDigits) digits",
+          code: .valueOutOfRange))
+    }
+    if shape.neededFractionDigits > 0 {
+      return .failure(ScalarError("\(quoted(text)) must be a whole number", code: .invalidInteger))
+    }
+    let integerPart = text.utf8.prefix { $0 != UInt8(ascii: ".") }
+    guard shape.fractionDigits == 0, let value = Int(String(decoding: integerPart, as: UTF8.self))
+    else {
+      let whole = ExactDecimal(exactly: String(decoding: integerPart, as: UTF8.self)) ?? .zero
+      return .failure(
+        ScalarError(
+          "\(quoted(text)) is not a canonical integer", hint: "write \(whole)",
+          code: .invalidInteger))
+    }
+    return .success(value)
   }
 
   /// `^-?(0|[1-9][0-9]{0,17})(\.[0-9]{1,9})?$`, read exactly.
   public static func decimal(_ text: String) -> Result<ExactDecimal, ScalarError> {
-    guard let (value, integerDigits, fractionDigits) = canonicalShape(text) else {
+    guard let shape = canonicalShape(text) else {
       return .failure(nonCanonical(text, kind: .decimal))
     }
-    if let error = limitError(text, integerDigits: integerDigits, fractionDigits: fractionDigits) {
-      return .failure(error)
-    }
-    return .success(value)
+    return withinLimits(text, shape)
   }
 
   /// A decimal whose value needs at most `precision` fraction digits (spec §2 money).
@@ -62,17 +67,17 @@ public enum ScalarGrammar {
   )
     -> Result<ExactDecimal, ScalarError>
   {
-    guard let (value, integerDigits, fractionDigits) = canonicalShape(text) else {
+    guard let shape = canonicalShape(text) else {
       return .failure(nonCanonical(text, kind: .decimal))
     }
-    let needed = value.fractionDigitCount
+    let needed = shape.neededFractionDigits
     if needed > precision {
       let allowed =
         precision == 0
         ? "\(currency) amounts take no decimals" : "\(currency) amounts take at most \(precision)"
       return .failure(
         ScalarError(
-          "\(text) has \(needed) decimal\(needed == 1 ? "" : "s"), but \(allowed) "
+          "\(shortened(text)) has \(needed) decimal\(needed == 1 ? "" : "s"), but \(allowed) "
             + "(product.precision)",
           hint: precision == 0
             ? "round the amount to a whole number, or raise product.precision"
@@ -80,19 +85,22 @@ public enum ScalarGrammar {
               + "or raise product.precision",
           code: .tooManyDecimals))
     }
-    if let error = limitError(text, integerDigits: integerDigits, fractionDigits: fractionDigits) {
-      return .failure(error)
-    }
-    return .success(value)
+    return withinLimits(text, shape)
   }
 
-  /// The value and digit counts of text in the canonical shape
-  /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, before the grammar's digit limits apply.
-  private static func canonicalShape(
-    _ text: String
-  )
-    -> (ExactDecimal, integerDigits: Int, fractionDigits: Int)?
-  {
+  /// Digit counts of text in the canonical shape `-?(0|[1-9][0-9]*)(\.[0-9]+)?`, before the
+  /// grammar's limits apply.
+  ///
+  /// Only counts: a scalar may be megabytes of digits, and turning that into a number costs
+  /// quadratic time, so values are built only once the counts are within the limits.
+  private struct Shape {
+    var integerDigits: Int
+    var fractionDigits: Int
+    /// Fraction digits without trailing zeros: what the value needs.
+    var neededFractionDigits: Int
+  }
+
+  private static func canonicalShape(_ text: String) -> Shape? {
     let bytes = text.utf8
     var index = bytes.startIndex
     if index != bytes.endIndex && bytes[index] == UInt8(ascii: "-") {
@@ -104,49 +112,45 @@ public enum ScalarGrammar {
     guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
       return nil
     }
-    var fractionDigits = 0
-    if index != bytes.endIndex {
-      guard bytes[index] == UInt8(ascii: ".") else { return nil }
-      index = bytes.index(after: index)
-      let fractionStart = index
-      while index != bytes.endIndex && isDigit(bytes[index]) { index = bytes.index(after: index) }
-      fractionDigits = bytes.distance(from: fractionStart, to: index)
-      guard fractionDigits > 0, index == bytes.endIndex else { return nil }
+    guard index != bytes.endIndex else {
+      return Shape(integerDigits: integerDigits, fractionDigits: 0, neededFractionDigits: 0)
     }
-    guard let value = ExactDecimal(exactly: text) else { return nil }
-    return (value, integerDigits, fractionDigits)
+    guard bytes[index] == UInt8(ascii: ".") else { return nil }
+    let fraction = bytes[bytes.index(after: index)...]
+    guard !fraction.isEmpty, fraction.allSatisfy(isDigit) else { return nil }
+    let trailingZeros = fraction.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+    return Shape(
+      integerDigits: integerDigits, fractionDigits: fraction.count,
+      neededFractionDigits: fraction.count - trailingZeros)
+  }
+
+  /// The value of canonically shaped text, or the error for the first digit limit it passes.
+  private static func withinLimits(
+    _ text: String, _ shape: Shape
+  )
+    -> Result<ExactDecimal, ScalarError>
+  {
+    if shape.integerDigits > maxIntegerDigits {
+      return .failure(
+        ScalarError(
+          "\(quoted(text)) is out of range: at most \(maxIntegerDigits) digits are allowed "
+            + "before the decimal point",
+          code: .valueOutOfRange))
+    }
+    if shape.fractionDigits > maxFractionDigits {
+      return .failure(
+        ScalarError(
+          "\(quoted(text)) has too many decimals (at most \(maxFractionDigits))",
+          code: .tooManyDecimals))
+    }
+    guard let value = ExactDecimal(exactly: text) else {
+      return .failure(nonCanonical(text, kind: .decimal))
+    }
+    return .success(value)
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool {
     byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-  }
-
-  private static func limitError(
-    _ text: String, integerDigits: Int, fractionDigits: Int
-  )
-    -> ScalarError?
-  {
-    if integerDigits > maxIntegerDigits {
-      return ScalarError(
-        "\(quoted(text)) is out of range: at most \(maxIntegerDigits) digits are allowed "
-          + "before the decimal point",
-        code: .valueOutOfRange)
-    }
-    if fractionDigits > maxFractionDigits {
-      return ScalarError(
-        "\(quoted(text)) has too many decimals (at most \(maxFractionDigits))",
-        code: .tooManyDecimals)
-    }
-    return nil
-  }
-
-  private static func notWhole(_ text: String, value: ExactDecimal) -> ScalarError {
-    if value.fractionDigitCount == 0 {
-      return ScalarError(
-        "\(quoted(text)) is not a canonical integer", hint: "write \(value)",
-        code: .invalidInteger)
-    }
-    return ScalarError("\(quoted(text)) must be a whole number", code: .invalidInteger)
   }
 
   /// The error for text outside the canonical shape, explained with what the text most
@@ -192,6 +196,13 @@ public enum ScalarGrammar {
       let fractionLimit = self == .integer ? 0 : ScalarGrammar.maxFractionDigits
       return integerDigits <= ScalarGrammar.maxIntegerDigits && fraction <= fractionLimit
     }
+  }
+
+  /// `text` as written when short, else its first 40 characters and an ellipsis.
+  static func shortened(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.count > 40 else { return text }
+    return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
   }
 
   /// `text` in double quotes for a message, with invisible and control characters spelled as
