@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SkuCompiler
@@ -8,8 +9,8 @@ import Testing
   /// A valid catalog with slots to break. `edition` has three values, `users` is a quantity.
   static func base(
     product: String = "", attributes: String = "", spec: String = "",
-    pricing: String = "      - add: {by: edition, table: {basic: 10, pro: 20, max: 30}}",
-    specAttributes: String = "[edition, users]", billing: String = "billing: period\n    periods: [month, year]",
+    specAttributes: String = "[edition, users]",
+    pricing: String = "      - add: {by: edition, table: {basic: 10, pro: 20, max: 30}}", billing: String = "billing: period\n    periods: [month, year]",
     top: String = ""
   ) -> String {
     """
