@@ -53,6 +53,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["SkuCompiler"],
+      exclude: ["Goldens"],
       swiftSettings: strictSettings
     ),
   ]

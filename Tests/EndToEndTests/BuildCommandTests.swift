@@ -90,8 +90,10 @@ import Testing
     let result = try skuc(["check", temp.path, "--format", "json"])
     #expect(result.status == 1)
     let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
-    #expect(parsed?.first?["code"] as? String == "T102")
-    #expect(parsed?.first?["line"] as? Int == 4)
+    let unknownKey = parsed?.first { $0["code"] as? String == "T102" }
+    #expect(unknownKey?["line"] as? Int == 4)
+    #expect(unknownKey?["column"] as? Int == 3)
+    #expect(unknownKey?["file"] as? String == temp.path + "/p.yaml")
   }
 
   @Test func githubAnnotations() throws {
