@@ -30,15 +30,9 @@ struct InterruptHandlingTests {
   }
 
   #if os(Linux)
-    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-    func aSignalDuringABuildRemovesTheStagingDirectoryAndKeepsTheOldContent(
-      signalNumber: Int32, status: Int32
-    ) throws {
-      let temporary = try TemporaryDirectory()
-      let output = OutputDirectory(path: temporary.url("out"))
-      try replace(output, with: ["old.json": "old"])
-      let before = try temporary.snapshot("out")
-
+    /// Starts the child build and returns once it has written a few files into its staging
+    /// directory, so that a signal lands in the middle.
+    private func startChildBuild(into temporary: TemporaryDirectory) throws -> Process {
       let child = Process()
       child.executableURL = URL(fileURLWithPath: try String(contentsOfSymlink: "/proc/self/exe"))
       child.arguments = ["--testing-library", "swift-testing", "--filter", "interruptedChildBuild"]
@@ -48,8 +42,6 @@ struct InterruptHandlingTests {
       child.standardOutput = FileHandle.nullDevice
       child.standardError = FileHandle.nullDevice
       try child.run()
-
-      // Wait until the child is in the middle of writing its staging directory.
       var written = 0
       for _ in 0..<3000 where written < 3 {
         usleep(10_000)
@@ -58,6 +50,18 @@ struct InterruptHandlingTests {
         }.reduce(0, +)
       }
       #expect(written >= 3)
+      return child
+    }
+
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func aSignalDuringABuildRemovesTheStagingDirectoryAndKeepsTheOldContent(
+      signalNumber: Int32, status: Int32
+    ) throws {
+      let temporary = try TemporaryDirectory()
+      try replace(OutputDirectory(path: temporary.url("out")), with: ["old.json": "old"])
+      let before = try temporary.snapshot("out")
+
+      let child = try startChildBuild(into: temporary)
       kill(child.processIdentifier, signalNumber)
       child.waitUntilExit()
 
@@ -65,6 +69,24 @@ struct InterruptHandlingTests {
       #expect(child.terminationStatus == status)
       #expect(try temporary.snapshot("out") == before)
       #expect(try stagingLeftovers(in: temporary).isEmpty)
+    }
+
+    @Test func afterSIGKILLTheOldContentIsIntactAndTheNextRunRemovesTheStagingDirectory() throws {
+      let temporary = try TemporaryDirectory()
+      let output = OutputDirectory(path: temporary.url("out"))
+      try replace(output, with: ["old.json": "old"])
+      let before = try temporary.snapshot("out")
+
+      let child = try startChildBuild(into: temporary)
+      kill(child.processIdentifier, SIGKILL)
+      child.waitUntilExit()
+
+      #expect(child.terminationReason == .uncaughtSignal)
+      #expect(try temporary.snapshot("out") == before)
+      #expect(try stagingLeftovers(in: temporary).count == 1)
+      try replace(output, with: ["new.json": "new"])
+      #expect(try temporary.names() == ["out"])
+      #expect(try temporary.names(in: "out") == ["manifest.json", "new.json"])
     }
   #endif
 }
