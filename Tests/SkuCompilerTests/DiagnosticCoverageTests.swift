@@ -167,4 +167,19 @@ import Testing
     #expect(codes(result) == ["R312"])
     #expect(result.diagnostics.first?.message.contains("10^20") == true)
   }
+
+  @Test func codeCollisionNamesBothKeys() {
+    let first = SourceRange.startOfFile("a.yaml")
+    let second = SourceRange.startOfFile("b.yaml")
+    let found = Pricer.codeCollisions([
+      SkuIdentityRecord(code: "S000000000000001", key: "a/s/x=1", range: first),
+      SkuIdentityRecord(code: "S000000000000002", key: "a/s/x=2", range: first),
+      SkuIdentityRecord(code: "S000000000000001", key: "b/s/y=1", range: second),
+    ])
+    #expect(found.map(\.code) == [.skuCodeCollision])
+    #expect(found.first?.message.contains("a/s/x=1") == true)
+    #expect(found.first?.message.contains("b/s/y=1") == true)
+    #expect(found.first?.range?.file == "b.yaml")
+    #expect(found.first?.notes.first?.range?.file == "a.yaml")
+  }
 }

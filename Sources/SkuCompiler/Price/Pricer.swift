@@ -27,24 +27,45 @@ public enum Pricer {
   /// Codes are 60 bits of a hash, so a collision is astronomically unlikely, but a collision
   /// would publish two SKUs under one code, so it is checked anyway (spec §9).
   static func checkCodeCollisions(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector) {
-    var owners: [String: (key: String, range: SourceRange)] = [:]
+    var identities: [SkuIdentityRecord] = []
     for product in catalog.products {
       for spec in product.specs {
         for sku in spec.skus {
-          if let owner = owners[sku.code], owner.key != sku.key {
-            diagnostics.error(
-              .skuCodeCollision,
-              "the SKU code \(sku.code) of '\(sku.key)' is also the code of '\(owner.key)'",
-              at: spec.resolved.spec.id.range,
-              notes: [DiagnosticNote("'\(owner.key)' comes from here", at: owner.range)],
-              hint: "rename a value id or spec id so that the keys hash differently")
-          } else {
-            owners[sku.code] = (sku.key, spec.resolved.spec.id.range)
-          }
+          identities.append(SkuIdentityRecord(code: sku.code, key: sku.key, range: spec.resolved.spec.id.range))
         }
       }
     }
+    diagnostics.emit(contentsOf: codeCollisions(identities))
   }
+
+  /// The collisions among SKU identities, each reported at the later SKU's spec with a note at
+  /// the first.
+  static func codeCollisions(_ identities: [SkuIdentityRecord]) -> [Diagnostic] {
+    var owners: [String: SkuIdentityRecord] = [:]
+    var found: [Diagnostic] = []
+    for identity in identities {
+      guard let owner = owners[identity.code] else {
+        owners[identity.code] = identity
+        continue
+      }
+      guard owner.key != identity.key else { continue }
+      found.append(
+        .error(
+          .skuCodeCollision,
+          "the SKU code \(identity.code) of '\(identity.key)' is also the code of '\(owner.key)'",
+          at: identity.range,
+          notes: [DiagnosticNote("'\(owner.key)' comes from here", at: owner.range)],
+          hint: "rename a value id or spec id so that the keys hash differently"))
+    }
+    return found
+  }
+}
+
+/// What the collision check needs to know of a SKU.
+struct SkuIdentityRecord {
+  var code: String
+  var key: String
+  var range: SourceRange
 }
 
 /// The evolving state of one (SKU, period) while steps run.
