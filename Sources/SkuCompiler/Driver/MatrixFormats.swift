@@ -34,20 +34,30 @@ enum MatrixTable {
     return output
   }
 
+  /// Grouped by rule, in rule order, so each rule's text is printed once; within a group,
+  /// matrix order.
   private static func removedSection(_ block: MatrixBlock) -> String {
     let removals = block.removals
-    guard !removals.isEmpty else { return "  removed by rules: none\n" }
-    var table = TextTable([.left, .left, .left])
-    table.indent = "  "
-    table.append(["removed", "selection", "by rule"])
-    for removal in removals {
-      let because = removal.rule.because.map { ": \($0)" } ?? ""
-      table.append([
-        removal.name, SelectionText.describe(removal.selection, spec: block.resolved),
-        "\(RuleText.kind(removal.rule)) at \(removal.location)\(because)",
-      ])
+    guard !removals.isEmpty else { return "\n  removed by rules: none\n" }
+    let rules = block.resolved.rules
+    var output = ""
+    for (index, rule) in rules.enumerated() {
+      let removed = zip(block.spec.expanded.removed, removals).filter { $0.0.rule == index }.map(
+        \.1)
+      guard !removed.isEmpty else { continue }
+      let because = rule.source.because.map { " (\($0))" } ?? ""
+      output +=
+        "\n  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):\n"
+      var table = TextTable([.left, .left])
+      table.indent = "    "
+      for removal in removed {
+        table.append([
+          removal.name, SelectionText.describe(removal.selection, spec: block.resolved),
+        ])
+      }
+      output += table.render()
     }
-    return "\n" + table.render()
+    return output
   }
 
   private static func count(_ number: Int, _ noun: String) -> String {
