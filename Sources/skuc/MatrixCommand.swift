@@ -15,7 +15,7 @@ struct MatrixCommand: ParsableCommand {
         skuc matrix
         skuc matrix --product yunke-crm --spec subscription
         skuc matrix --format csv > matrix.csv
-        skuc matrix --removed             # also the selections rules removed, and which rule
+        skuc matrix --removed             # and what each rule removed
       """
   )
 
@@ -45,7 +45,9 @@ struct MatrixCommand: ParsableCommand {
 
 /// The diagnostics option of commands whose stdout is their own output (spec §13).
 struct OwnOutputDiagnostics: ParsableArguments {
-  @Option(name: .long, help: "Diagnostics format on stderr: text, json or github.")
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Diagnostics format on stderr: text, json or github.", valueName: "format"))
   var diagnosticsFormat: DiagnosticFormat = .text
 
   var format: DiagnosticFormat { diagnosticsFormat }

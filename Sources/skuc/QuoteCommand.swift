@@ -15,7 +15,8 @@ struct QuoteCommand: ParsableCommand {
 
       Examples:
         skuc quote --product yunke-crm --spec subscription \\
-          --select edition=enterprise --select support=premium --period year --quantity users=45
+          --select edition=enterprise --select support=premium \\
+          --period year --quantity users=45
         skuc quote --product ocr-api --spec pay-per-call --select model=invoice
         skuc quote --product design-suite-license --spec perpetual \\
           --select edition=professional --quantity seats=50 --format json
