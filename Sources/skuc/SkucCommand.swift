@@ -15,11 +15,15 @@ struct Skuc: ParsableCommand {
 
       Examples:
         skuc check                       # validate Catalogs/ and print diagnostics
+        skuc matrix                      # review every SKU and its prices
+        skuc init --type saas            # start from a commented example
         skuc build --out build/payloads  # write the payloads and manifest atomically
         skuc help build                  # more about one command
       """,
     version: SkucVersion.description,
-    subcommands: [CheckCommand.self, BuildCommand.self]
+    subcommands: [
+      CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self, InitCommand.self,
+    ]
   )
 }
 

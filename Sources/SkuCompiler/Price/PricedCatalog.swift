@@ -66,6 +66,19 @@ public struct PricedPeriod: Sendable, Hashable {
   public var from: ExactDecimal
   /// One schedule per quantity of the spec, in the spec's order, with rounded units.
   public var schedules: [Schedule]
+
+  /// The rounded price plus what `quantities` (one per schedule) cost under the rounded units,
+  /// rounded again: `from` at the (limited) minimums (spec §8.4), `skuc quote`'s total at the
+  /// quantities asked for (§13). Both call this, so a quote at the minimums equals `from`.
+  public static func total(
+    price: ExactDecimal, schedules: [Schedule], quantities: [Int], places: Int, mode: RoundingMode
+  ) -> ExactDecimal {
+    var total = price
+    for (schedule, quantity) in zip(schedules, quantities) {
+      total += schedule.cost(of: quantity)
+    }
+    return total.rounded(toPlaces: places, mode: mode)
+  }
 }
 
 public struct PricedSku: Sendable, Hashable {

@@ -10,6 +10,8 @@ struct SpecPricer {
   var oversized: Set<Int> = []
   var unreachableTiers: [TierKey: [String]] = [:]
   var negativeReports = 0
+  /// Set only by `Pricer.trace` to price one (SKU, period) for a receipt.
+  var trace: PricingTrace?
 
   struct TierKey: Hashable, Comparable {
     var step: Int
@@ -49,25 +51,34 @@ struct SpecPricer {
     var skus: [PricedSku] = []
     skus.reserveCapacity(expanded.skus.count)
     for index in expanded.skus.indices {
-      let selection = expanded.selection(ofSku: index)
-      let key = SkuIdentity.key(product: product.id.value, spec: spec, selection: selection)
-      let ranges = spec.quantities.indices.map { expanded.range(ofSku: index, quantity: $0) }
+      let facts = facts(ofSku: index)
       var prices: [PricedPeriod] = []
       for period in spec.pricedPeriods {
-        prices.append(price(selection: selection, period: period, key: key, ranges: ranges))
+        prices.append(
+          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges))
       }
       skus.append(
         PricedSku(
-          index: index, selection: selection, key: key, code: SkuIdentity.code(forKey: key),
-          ranges: ranges, prices: prices))
+          index: index, selection: facts.selection, key: facts.key,
+          code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices))
     }
     reportAggregates()
     return PricedSpec(expanded: expanded, skus: skus)
   }
 
+  /// What pricing a SKU needs besides the steps: its values, key and limited ranges.
+  func facts(ofSku index: Int) -> (selection: [Int], key: String, ranges: [QuantityRange]) {
+    let selection = expanded.selection(ofSku: index)
+    let key = SkuIdentity.key(product: product.id.value, spec: spec, selection: selection)
+    let ranges = spec.quantities.indices.map { expanded.range(ofSku: index, quantity: $0) }
+    return (selection, key, ranges)
+  }
+
   // MARK: One (SKU, period)
 
-  private mutating func price(
+  /// Runs the steps for one (SKU, period). With `trace` set, every step is also recorded;
+  /// the numbers are the same either way, since recording only reads the state.
+  mutating func price(
     selection: [Int], period: Period?, key: String, ranges: [QuantityRange]
   ) -> PricedPeriod {
     var state = PricingState(
@@ -75,9 +86,13 @@ struct SpecPricer {
       lastScheduleStep: Array(repeating: nil, count: spec.quantities.count),
       scheduleSource: Array(repeating: nil, count: spec.quantities.count))
     for (index, step) in spec.steps.enumerated() {
-      guard step.when?.matches(selection, period: period) ?? true else { continue }
+      let applies = step.when?.matches(selection, period: period) ?? true
+      trace?.begin(step: index, applied: applies, state: state)
+      guard applies else { continue }
       apply(step.action, stepIndex: index, selection: selection, period: period, to: &state)
+      trace?.end(state: state)
     }
+    trace?.finish(state: state)
     return finish(state, period: period, key: key, ranges: ranges)
   }
 
@@ -97,6 +112,7 @@ struct SpecPricer {
           return nil
         }
         pricer.usedLeaves[stepIndex][tableIndex][leaf] = true
+        pricer.trace?.lookedUp(table, leaf: leaf)
         return table.leaves[leaf].value
       }
     }

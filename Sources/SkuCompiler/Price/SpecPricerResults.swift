@@ -13,11 +13,8 @@ extension SpecPricer {
           ScheduleTier(upto: $0.upto, unit: $0.unit.rounded(toPlaces: places, mode: mode))
         })
     }
-    var from = price
-    for (quantity, schedule) in schedules.enumerated() {
-      from += schedule.cost(of: ranges[quantity].min)
-    }
-    from = from.rounded(toPlaces: places, mode: mode)
+    let from = PricedPeriod.total(
+      price: price, schedules: schedules, quantities: ranges.map(\.min), places: places, mode: mode)
     let periodText = period.map { " (\($0.rawValue))" } ?? ""
     if price.isNegative {
       reportNegative(
