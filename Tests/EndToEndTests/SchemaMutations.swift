@@ -228,5 +228,47 @@ extension CatalogMutation {
     .init("negative upto", crm, "{upto: 20, unit: 30}", "{upto: -20, unit: 30}", code: "P404"),
   ]
 
-  static let all = unknownKeys + wrongTypes + badChoices + shapeRules
+  /// Mistakes that depend on other parts of the file in ways the schema can still state:
+  /// localized texts against `product.locales`, the default enum value limit, `period` in
+  /// rules and checks, and where `upto` goes.
+  static let crossField: [CatalogMutation] = [
+    .init(
+      "missing an en-US name", crm, "  name: {zh-CN: 云客CRM, en-US: Yunke CRM}",
+      "  name: {zh-CN: 云客CRM}",
+      code: "T108"),
+    .init(
+      "plain-string name with two locales", gateway, "    name: {zh-CN: 规格档位, en-US: Flavor}",
+      "    name: 规格档位", code: "T108"),
+    .init(
+      "locale not in product.locales", crm, "{zh-CN: 基础版, en-US: Basic}",
+      "{zh-CN: 基础版, en-US: Basic, ja-JP: ベーシック}", code: "T108"),
+    .init(
+      "lower-case locale key", design, "{en-US: Standard, zh-CN: 标准版}",
+      "{en-us: Standard, zh-CN: 标准版}",
+      code: "T108"),
+    .init(
+      "plain strings with several locales", ocr, "  locales: [zh-CN]", "  locales: [zh-CN, zh-TW]",
+      code: "T108"),
+    .init(
+      "eleven enum values", crm, "      flagship:   {zh-CN: 旗舰版, en-US: Flagship}\n",
+      "      flagship:   {zh-CN: 旗舰版, en-US: Flagship}\n"
+        + (1...8).map { "      extra\($0): {zh-CN: 版本\($0), en-US: Extra \($0)}\n" }.joined(),
+      code: "M204"),
+    .init(
+      "period in a rule", crm, "      - when: {edition: basic}\n", "      - when: {period: year}\n",
+      code: "R302"),
+    .init(
+      "limit on period", crm, "limit: {users: {max: 50}}", "limit: {period: {max: 50}}",
+      code: "R302"),
+    .init(
+      "monotonic over period", crm, "      - monotonic: edition\n", "      - monotonic: period\n",
+      code: "R302"),
+    .init(
+      "upto on the last tier", crm, "          - {unit: 20}\n",
+      "          - {upto: 60, unit: 20}\n", code: "P404"),
+    .init(
+      "tier without upto before the last", crm, "{upto: 40, unit: 25}", "{unit: 25}", code: "P404"),
+  ]
+
+  static let all = unknownKeys + wrongTypes + badChoices + shapeRules + crossField
 }

@@ -179,5 +179,41 @@ extension CatalogVariant {
               - monotonic: gpu
               - ratio: {attribute: period, numerator: year, denominator: month, max: 10}
         """),
+    CatalogVariant(
+      name: "three locales and a raised enum value limit",
+      yaml: """
+        skuc: 1
+        product:
+          id: translation-corpus
+          type: data-asset
+          name: {zh-CN: 翻译语料, en-US: Translation corpus, ja-JP: 翻訳コーパス}
+          currency: HKD
+          locales: [zh-CN, en-US, ja-JP]
+          limits: {max_enum_values: 12}
+        attributes:
+          pair:
+            type: enum
+            name: {zh-CN: 语言对, en-US: Language pair, ja-JP: 言語ペア}
+            values:
+              p01: {zh-CN: 对1, en-US: Pair 1, ja-JP: ペア1}
+              p02: {zh-CN: 对2, en-US: Pair 2, ja-JP: ペア2}
+              p03: {zh-CN: 对3, en-US: Pair 3, ja-JP: ペア3}
+              p04: {zh-CN: 对4, en-US: Pair 4, ja-JP: ペア4}
+              p05: {zh-CN: 对5, en-US: Pair 5, ja-JP: ペア5}
+              p06: {zh-CN: 对6, en-US: Pair 6, ja-JP: ペア6}
+              p07: {zh-CN: 对7, en-US: Pair 7, ja-JP: ペア7}
+              p08: {zh-CN: 对8, en-US: Pair 8, ja-JP: ペア8}
+              p09: {zh-CN: 对9, en-US: Pair 9, ja-JP: ペア9}
+              p10: {zh-CN: 对10, en-US: Pair 10, ja-JP: ペア10}
+              p11: {zh-CN: 对11, en-US: Pair 11, ja-JP: ペア11}
+        specs:
+          license:
+            name: {zh-CN: 授权, en-US: License, ja-JP: ライセンス}
+            billing: one-time
+            attributes: [pair]
+            pricing:
+              - add: 100
+              - add: {by: pair, table: {p11: 50, "*": 0}}
+        """),
   ]
 }
