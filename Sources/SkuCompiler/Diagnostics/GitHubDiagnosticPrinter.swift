@@ -1,0 +1,56 @@
+/// `--format github`: one workflow command per diagnostic,
+/// `::error file=F,line=L,col=C,title=CODE::message`, which GitHub Actions shows as an
+/// annotation on the pull request's diff. Notes and the hint follow the message on their own
+/// lines (GitHub shows the message's line breaks).
+enum GitHubDiagnosticPrinter {
+  static func render(_ diagnostics: [Diagnostic]) -> String {
+    diagnostics.map { line(for: $0) + "\n" }.joined()
+  }
+
+  private static func line(for diagnostic: Diagnostic) -> String {
+    let command = diagnostic.severity == .error ? "error" : "warning"
+    var properties: [String] = []
+    if let range = diagnostic.range {
+      properties.append("file=\(property(range.file))")
+      properties.append("line=\(range.start.line)")
+      properties.append("col=\(range.start.column)")
+    }
+    properties.append("title=\(property(diagnostic.code.rawValue))")
+    var message = diagnostic.message
+    for note in diagnostic.notes {
+      if let range = note.range {
+        message +=
+          "\n\(range.file):\(range.start.line):\(range.start.column): note: \(note.message)"
+      } else {
+        message += "\nnote: \(note.message)"
+      }
+    }
+    if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+    return "::\(command) \(properties.joined(separator: ","))::\(data(message))"
+  }
+
+  /// Escaping for the message, as GitHub's toolkit does it: `%`, CR and LF.
+  static func data(_ text: String) -> String {
+    escape(text, properties: false)
+  }
+
+  /// Escaping for property values, which also end at `:` and `,`.
+  static func property(_ text: String) -> String {
+    escape(text, properties: true)
+  }
+
+  private static func escape(_ text: String, properties: Bool) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "%": out += "%25"
+      case "\r": out += "%0D"
+      case "\n": out += "%0A"
+      case ":" where properties: out += "%3A"
+      case "," where properties: out += "%2C"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+}
