@@ -44,6 +44,11 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    .executableTarget(
+      name: "skuc-bench",
+      dependencies: ["SkuCompiler"],
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "SkuCompilerTests",
       dependencies: ["SkuCompiler"],

@@ -19,7 +19,8 @@ enum GitHubDiagnosticPrinter {
     var message = diagnostic.message
     for note in diagnostic.notes {
       if let range = note.range {
-        message += "\n\(range.file):\(range.start.line):\(range.start.column): note: \(note.message)"
+        message +=
+          "\n\(range.file):\(range.start.line):\(range.start.column): note: \(note.message)"
       } else {
         message += "\nnote: \(note.message)"
       }

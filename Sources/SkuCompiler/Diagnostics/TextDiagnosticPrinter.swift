@@ -82,7 +82,8 @@ struct TextDiagnosticPrinter {
     if upper < count { text += "…" }
 
     let clippedFirst = min(first, count)
-    let lead = (lower > 0 ? 1 : 0) + DisplayWidth.of(display[lower..<clippedFirst]) + first - clippedFirst
+    let lead =
+      (lower > 0 ? 1 : 0) + DisplayWidth.of(display[lower..<clippedFirst]) + first - clippedFirst
     let caretEnd = min(last, upper)
     var width = caretEnd > clippedFirst ? DisplayWidth.of(display[clippedFirst..<caretEnd]) : 0
     if upper == count { width += max(0, last - max(first, count)) }

@@ -95,14 +95,16 @@ enum LibYAMLEventReader {
     defer { parser.deallocate() }
     guard yaml_parser_initialize(parser) != 0 else {
       return LibYAMLProblem(
-        kind: .memory, problem: "out of memory", problemMark: LibYAMLMark(index: 0, line: 0, column: 0),
+        kind: .memory, problem: "out of memory",
+        problemMark: LibYAMLMark(index: 0, line: 0, column: 0),
         context: nil, contextMark: nil, problemOffset: 0)
     }
     defer { yaml_parser_delete(parser) }
     // libyaml asserts on a null input pointer, which an empty array may have.
     var empty: UInt8 = 0
     return withUnsafeMutablePointer(to: &empty) { fallback in
-      yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(fallback), bytes.count)
+      yaml_parser_set_input_string(
+        parser, bytes.baseAddress ?? UnsafePointer(fallback), bytes.count)
       return body(parser)
     }
   }

@@ -157,7 +157,9 @@ struct LibYAMLProblems {
   private func characterName(at start: SourceLocation) -> String {
     guard start.offset < bytes.count else { return "this character" }
     let step = UTF8Step.decode(bytes, at: start.offset)
-    guard step.defect == nil, let scalar = Unicode.Scalar(step.scalar) else { return "this character" }
+    guard step.defect == nil, let scalar = Unicode.Scalar(step.scalar) else {
+      return "this character"
+    }
     return "'\(Character(scalar))'"
   }
 

@@ -49,6 +49,10 @@ enum PreScan {
     var index = bodyStart
     let count = bytes.count
     while index < count {
+      if let word = ASCIIWord.load(bytes, at: index), ASCIIWord.isPrintable(word) {
+        index += 8
+        continue
+      }
       let byte = bytes[index]
       // Printable ASCII, LF and CR: by far the most common bytes.
       if byte &- 0x20 < 0x5F || byte == 0x0A || byte == 0x0D {
@@ -71,7 +75,8 @@ enum PreScan {
       let step = UTF8Step.decode(bytes, at: index)
       if let defect = step.defect {
         let start = cursor.location(at: index)
-        let end = SourceLocation(line: start.line, column: start.column + 1, offset: index + step.length)
+        let end = SourceLocation(
+          line: start.line, column: start.column + 1, offset: index + step.length)
         diagnostics.add(
           .error(
             .invalidUTF8, "invalid UTF-8: \(defect.explanation) (\(hexDump(bytes, at: index)))",
@@ -154,7 +159,8 @@ enum PreScan {
   private static func hexDump(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> String {
     var parts: [String] = []
     var index = start
-    while index < bytes.count && parts.count < 4 && (index == start || bytes[index] & 0xC0 == 0x80) {
+    while index < bytes.count && parts.count < 4 && (index == start || bytes[index] & 0xC0 == 0x80)
+    {
       let hex = String(bytes[index], radix: 16, uppercase: true)
       parts.append(hex.count == 1 ? "0" + hex : hex)
       index += 1

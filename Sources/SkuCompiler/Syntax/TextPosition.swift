@@ -154,10 +154,9 @@ struct MarkLocator {
     if isASCII { return min(bodyStart + target, bytes.count) }
     // Eight ASCII bytes at a time: most text between two marks is ASCII even in files with
     // Chinese names.
-    while target - characterIndex >= 8 && bytes.count - byteOffset >= 8 {
-      let word = UnsafeRawPointer(bytes.baseAddress.unsafelyUnwrapped + byteOffset)
-        .loadUnaligned(as: UInt64.self)
-      guard word & 0x8080_8080_8080_8080 == 0 else { break }
+    while target - characterIndex >= 8, let word = ASCIIWord.load(bytes, at: byteOffset),
+      ASCIIWord.isASCII(word)
+    {
       byteOffset += 8
       characterIndex += 8
     }
@@ -173,5 +172,33 @@ struct MarkLocator {
       characterIndex -= 1
     }
     return byteOffset
+  }
+}
+
+/// Eight bytes as one word, so that runs of ASCII text are checked eight bytes at a time.
+enum ASCIIWord {
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+  /// The eight bytes at `offset`, or `nil` when fewer remain.
+  @inline(__always)
+  static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64? {
+    guard let base = bytes.baseAddress, bytes.count - offset >= 8 else { return nil }
+    return UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+  }
+
+  @inline(__always)
+  static func isASCII(_ word: UInt64) -> Bool {
+    word & highBits == 0
+  }
+
+  /// All eight bytes are printable ASCII (0x20 to 0x7E), using the classic "has a byte
+  /// less than n" and "has a zero byte" bit tricks, which are exact for ASCII words.
+  @inline(__always)
+  static func isPrintable(_ word: UInt64) -> Bool {
+    let control = (word &- ones &* 0x20) & ~word & highBits
+    let delete = word ^ (ones &* 0x7F)
+    let hasDelete = (delete &- ones) & ~delete & highBits
+    return (word & highBits) | control | hasDelete == 0
   }
 }

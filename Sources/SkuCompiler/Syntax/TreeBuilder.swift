@@ -31,7 +31,8 @@ struct TreeBuilder {
   mutating func consume(_ event: consuming LibYAMLEvent) -> Bool {
     if !tabs.isDone {
       let start = locator.offset(of: event.start)
-      let isBlockScalar = event.kind == .scalar && (event.style == .literal || event.style == .folded)
+      let isBlockScalar =
+        event.kind == .scalar && (event.style == .literal || event.style == .folded)
       let blockScalar = isBlockScalar ? start..<locator.offset(of: event.end) : nil
       tabs.report(before: start, blockScalar: blockScalar, into: &diagnostics)
     }
@@ -61,9 +62,16 @@ struct TreeBuilder {
           at: point(event.start), hint: "write the value out in full"))
       deliverAlias(range(event))
     case .scalar:
-      checkProperties(event)
-      let range = range(event)
-      deliver(.scalar(YAMLScalar(text: event.value, style: event.style, range: range)), end: range.end)
+      if event.anchor != nil || event.tag != nil { reportProperties(event) }
+      // Built in place and with the text swapped out of the event: each copy of a String
+      // or a SourceRange costs a reference count on a hot path.
+      let start = locator.location(event.start)
+      let end = locator.location(event.end)
+      var text = ""
+      swap(&text, &event.value)
+      let scalar = YAMLScalar(
+        text: text, style: event.style, range: SourceRange(file: file, start: start, end: end))
+      deliver(.scalar(scalar), end: end)
     case .sequenceStart, .mappingStart:
       if stack.count >= YAMLFrontEnd.maximumDepth {
         diagnostics.add(
@@ -74,22 +82,28 @@ struct TreeBuilder {
             at: point(event.start)))
         return false
       }
-      checkProperties(event)
+      if event.anchor != nil || event.tag != nil { reportProperties(event) }
       var frame = Frame(
         isMapping: event.kind == .mappingStart, isFlow: event.isFlow,
         start: locator.location(event.start))
       frame.reserve(capacityHints[stack.count])
-      stack.append(frame)
+      stack.append(consume frame)
     case .sequenceEnd, .mappingEnd:
-      guard let frame = stack.popLast() else { break }
-      capacityHints[stack.count] = frame.isMapping ? frame.entries.count : frame.items.count
+      guard !stack.isEmpty else { break }
+      var frame = stack.removeLast()
       let end = frame.isFlow ? locator.location(event.end) : frame.lastEnd
       let range = SourceRange(file: file, start: frame.start, end: end)
-      let node: YAMLNode =
-        frame.isMapping
-        ? .mapping(YAMLMapping(entries: frame.entries, range: range))
-        : .sequence(YAMLSequence(items: frame.items, range: range))
-      deliver(node, end: end)
+      if frame.isMapping {
+        capacityHints[stack.count] = frame.entries.count
+        var entries: [YAMLEntry] = []
+        swap(&entries, &frame.entries)
+        deliver(.mapping(YAMLMapping(entries: entries, range: range)), end: end)
+      } else {
+        capacityHints[stack.count] = frame.items.count
+        var items: [YAMLNode] = []
+        swap(&items, &frame.items)
+        deliver(.sequence(YAMLSequence(items: items, range: range)), end: end)
+      }
     }
     return !diagnostics.isFull
   }
@@ -109,7 +123,8 @@ struct TreeBuilder {
 
   mutating func fail(_ problem: LibYAMLProblem, problems: LibYAMLProblems) {
     if !tabs.isDone {
-      let offset = problem.kind == .reader ? problem.problemOffset : locator.offset(of: problem.problemMark)
+      let offset =
+        problem.kind == .reader ? problem.problemOffset : locator.offset(of: problem.problemMark)
       tabs.report(before: offset, into: &diagnostics)
     }
     let diagnostic = problems.diagnostic(for: problem, locator: &locator)
@@ -207,7 +222,9 @@ struct TreeBuilder {
         + "\(DisplayedKey.quote(first.text)) in another Unicode normalization form"
     return .error(
       .duplicateKey, message, at: key.range,
-      notes: [DiagnosticNote("\(DisplayedKey.quote(first.text)) first appears here", at: first.range)],
+      notes: [
+        DiagnosticNote("\(DisplayedKey.quote(first.text)) first appears here", at: first.range)
+      ],
       hint: "keys in a mapping must be unique; remove or rename one of them")
   }
 
@@ -218,7 +235,7 @@ struct TreeBuilder {
 
   // MARK: Subset checks
 
-  private mutating func checkProperties(_ event: LibYAMLEvent) {
+  private mutating func reportProperties(_ event: LibYAMLEvent) {
     if let anchor = event.anchor {
       diagnostics.add(
         .error(

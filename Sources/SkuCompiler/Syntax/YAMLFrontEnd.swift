@@ -42,7 +42,8 @@ public enum YAMLFrontEnd {
       var document: YAMLDocument?
       if let problem = LibYAMLEventReader.read(buffer, { builder.consume($0) }) {
         builder.fail(
-          problem, problems: LibYAMLProblems(file: file, bytes: buffer, bodyStart: scanned.bodyStart))
+          problem,
+          problems: LibYAMLProblems(file: file, bytes: buffer, bodyStart: scanned.bodyStart))
       } else {
         document = builder.finish()
       }
