@@ -19,7 +19,7 @@ struct Skuc: ParsableCommand {
         skuc help build                  # more about one command
       """,
     version: SkucVersion.description,
-    subcommands: [CheckCommand.self, BuildCommand.self]
+    subcommands: [CheckCommand.self, BuildCommand.self, DiffCommand.self]
   )
 }
 
