@@ -31,7 +31,7 @@ public struct DiffChange: Sendable, Hashable {
     /// The schedule of one period (`nil` for billing without periods).
     case schedule(period: Period?)
 
-    public var name: String {
+    public var fieldName: String {
       switch self {
       case .name: "name"
       case .quantities: "quantities"
@@ -88,6 +88,9 @@ public struct DiffChange: Sendable, Hashable {
   /// The SKU's name on the side that has it (the new side when both do), for displays.
   public var skuName: LocalizedText?
   public var detail: Detail
+  /// Where the spec stands: its index in the new side, or after all of them for a spec only
+  /// the old side has. Text and markdown list a product's specs in this order.
+  var specOrder = 0
 
   public init(
     product: String, spec: String? = nil, specName: LocalizedText? = nil, key: String? = nil,

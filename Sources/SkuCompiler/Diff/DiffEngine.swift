@@ -38,33 +38,47 @@ private struct Plan {
   var additions: [DiffChange] = []
   var changes: [DiffChange] = []
   var delists: [DiffChange] = []
+  private var specOrder = 0
 
   mutating func compare(_ old: DiffProduct, _ new: DiffProduct) {
     let places = max(old.precision, new.precision)
     let oldSpecs = Dictionary(
       old.specs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let newIDs = Set(new.specs.map(\.id))
-    for spec in new.specs {
+    for (order, spec) in new.specs.enumerated() {
+      specOrder = order
       if let before = oldSpecs[spec.id] {
         compare(product: new.id, before, spec, places: places)
       } else {
-        additions.append(
+        append(
           DiffChange(
             product: new.id, spec: spec.id, specName: spec.name,
             detail: .added(specs: nil, skus: spec.skus.count)))
       }
     }
-    for spec in old.specs where !newIDs.contains(spec.id) {
-      delists.append(
+    for (order, spec) in old.specs.enumerated() where !newIDs.contains(spec.id) {
+      specOrder = new.specs.count + order
+      append(
         DiffChange(
           product: old.id, spec: spec.id, specName: spec.name,
           detail: .removed(specs: nil, skus: spec.skus.count)))
     }
   }
 
+  /// Files an entry of the current spec under additions, changes or delists.
+  private mutating func append(_ change: DiffChange) {
+    var change = change
+    change.specOrder = specOrder
+    switch change.detail {
+    case .added: additions.append(change)
+    case .removed: delists.append(change)
+    case .specChanged, .repriced, .skuChanged: changes.append(change)
+    }
+  }
+
   private mutating func compare(product: String, _ old: DiffSpec, _ new: DiffSpec, places: Int) {
     func specChange(_ field: DiffChange.SpecField, _ before: DiffValue, _ after: DiffValue) {
-      changes.append(
+      append(
         DiffChange(
           product: product, spec: new.id, specName: new.name,
           detail: .specChanged(field, old: before, new: after)))
@@ -73,13 +87,13 @@ private struct Plan {
       specChange(.billing, .billing(old.billing), .billing(new.billing))
     }
     if old.periods != new.periods {
-      specChange(.periods, .periods(old.periods), .periods(new.periods))
+      specChange(.periods, .periods(orNull: old.periods), .periods(orNull: new.periods))
     }
     if old.trialDays != new.trialDays {
-      specChange(.trialDays, .integer(old.trialDays), .integer(new.trialDays))
+      specChange(.trialDays, .integer(orNull: old.trialDays), .integer(orNull: new.trialDays))
     }
     if !sameText(old.usageUnit, new.usageUnit) {
-      specChange(.usageUnit, .localized(old.usageUnit), .localized(new.usageUnit))
+      specChange(.usageUnit, .localized(orNull: old.usageUnit), .localized(orNull: new.usageUnit))
     }
     if !old.name.sameText(as: new.name) {
       specChange(.name, .localized(old.name), .localized(new.name))
@@ -93,12 +107,12 @@ private struct Plan {
     for key in keys {
       switch (oldSkus[key], newSkus[key]) {
       case (nil, let added?):
-        additions.append(
+        append(
           DiffChange(
             product: product, spec: new.id, specName: new.name, key: key, skuName: added.name,
             detail: .added(specs: nil, skus: nil)))
       case (let removed?, nil):
-        delists.append(
+        append(
           DiffChange(
             product: product, spec: old.id, specName: new.name, key: key, skuName: removed.name,
             detail: .removed(specs: nil, skus: nil)))
@@ -114,7 +128,7 @@ private struct Plan {
     product: String, spec: DiffSpec, _ old: DiffSku, _ new: DiffSku, places: Int
   ) {
     func entry(_ detail: DiffChange.Detail) {
-      changes.append(
+      append(
         DiffChange(
           product: product, spec: spec.id, specName: spec.name, key: new.key, skuName: new.name,
           detail: detail))
@@ -162,9 +176,13 @@ extension DiffProduct {
 }
 
 extension DiffValue {
-  static func periods(_ periods: [Period]?) -> DiffValue { periods.map { .periods($0) } ?? .null }
-  static func integer(_ value: Int?) -> DiffValue { value.map { .integer($0) } ?? .null }
-  static func localized(_ text: LocalizedText?) -> DiffValue {
+  static func periods(orNull periods: [Period]?) -> DiffValue {
+    periods.map { .periods($0) } ?? .null
+  }
+
+  static func integer(orNull value: Int?) -> DiffValue { value.map { .integer($0) } ?? .null }
+
+  static func localized(orNull text: LocalizedText?) -> DiffValue {
     text.map { .localized($0) } ?? .null
   }
 }

@@ -65,7 +65,7 @@ public enum DiffJSONFormat {
       if case .schedule(let schedulePeriod) = field {
         members.append(("period", period(schedulePeriod)))
       }
-      members += [("field", .string(field.name)), ("old", value(old)), ("new", value(new))]
+      members += [("field", .string(field.fieldName)), ("old", value(old)), ("new", value(new))]
     }
     return .object(members)
   }

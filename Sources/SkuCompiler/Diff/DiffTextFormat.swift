@@ -4,9 +4,13 @@ public enum DiffTextFormat {
   public static func render(_ result: DiffResult, gates: [GateOutcome], colour: Bool) -> String {
     let paint = Paint(enabled: colour)
     var lines = [DiffSummaryLine.text(result)]
+    var product: String?
     for group in DiffGroup.groups(result.changes) {
-      lines.append("")
-      lines.append(paint.bold(group.product))
+      if group.product != product {
+        lines.append("")
+        lines.append(paint.bold(group.product))
+        product = group.product
+      }
       var indent = "  "
       if let spec = group.spec {
         let name = group.specName.map { " " + DiffWording.quoted($0.defaultText) } ?? ""
@@ -128,30 +132,29 @@ struct DiffGroup {
   var specName: LocalizedText?
   var changes: [DiffChange]
 
-  /// Groups in product-id order, each product's own entries first, then its specs in the
-  /// order they first appear in the plan.
+  /// Groups in product-id order, each product's own entries first, then its specs in spec
+  /// order (`DiffChange.specOrder`); entries keep their plan order within a group.
   static func groups(_ changes: [DiffChange]) -> [DiffGroup] {
     var groups: [DiffGroup] = []
     var index: [[String]: Int] = [:]
+    var orders: [Int] = []
     for change in changes {
       let id = [change.product, change.spec ?? ""]
       if let existing = index[id] {
         groups[existing].changes.append(change)
       } else {
         index[id] = groups.count
+        orders.append(change.spec == nil ? -1 : change.specOrder)
         groups.append(
           DiffGroup(
             product: change.product, spec: change.spec, specName: change.specName, changes: [change]
           ))
       }
     }
-    // Stable: product groups keep their first-appearance order within a product.
-    return groups.enumerated().sorted { lhs, rhs in
-      let (a, b) = (lhs.element, rhs.element)
-      if a.product != b.product { return a.product.utf8.lexicographicallyPrecedes(b.product.utf8) }
-      if (a.spec == nil) != (b.spec == nil) { return a.spec == nil }
-      return lhs.offset < rhs.offset
-    }.map(\.element)
+    return zip(groups, orders).sorted { lhs, rhs in
+      let (a, b) = (lhs.0.product, rhs.0.product)
+      return a == b ? lhs.1 < rhs.1 : a.utf8.lexicographicallyPrecedes(b.utf8)
+    }.map(\.0)
   }
 
   /// The key without its `product/spec/` prefix: `edition=basic,support=standard`.

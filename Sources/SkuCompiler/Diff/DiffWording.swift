@@ -33,7 +33,7 @@ public enum DiffWording {
 
   static func skuFieldText(_ field: DiffChange.SkuField) -> String {
     switch field {
-    case .name, .quantities: field.name
+    case .name, .quantities: field.fieldName
     case .schedule(let period): period.map { "\($0.rawValue) schedule" } ?? "schedule"
     }
   }

@@ -155,3 +155,15 @@ private struct Node {
     return LocalizedText(entries: entries)
   }
 }
+
+extension DiffSide {
+  /// The side a compiled catalog publishes: each product's payload, read back as a model.
+  public init(_ catalog: CheckedCatalog) throws(UsageError) {
+    var products: [DiffProduct] = []
+    for priced in catalog.products {
+      products.append(
+        try PayloadDecoder.product(PayloadBuilder.payload(priced), file: priced.product.file))
+    }
+    self.init(products: products)
+  }
+}

@@ -65,12 +65,7 @@ extension Driver {
     let compilation = Pipeline.compile(reading)
     let loaded = LoadedCatalog(sources: reading.files, compilation: compilation)
     guard let catalog = compilation.catalog else { return .catalogErrors(loaded) }
-    var products: [DiffProduct] = []
-    for priced in catalog.products {
-      products.append(
-        try PayloadDecoder.product(PayloadBuilder.payload(priced), file: priced.product.file))
-    }
-    return .side(DiffSide(products: products))
+    return .side(try DiffSide(catalog))
   }
 
   /// Runs a tree reader, turning its error into the usage error it is here.
