@@ -17,8 +17,8 @@ struct DiffCommand: ParsableCommand {
 
       Gates (--fail-on, a comma list; exit 1 when one trips):
         removal          a product, spec or SKU is delisted
-        increase:PCT     a price or from price rose by more than PCT percent (a rise from 0 always)
-        decrease:PCT     a price or from price fell by more than PCT percent
+        increase:PCT     a price or from price rose by more than PCT % (or from 0)
+        decrease:PCT     a price or from price fell by more than PCT %
         trial-change     trial days changed
         billing-change   billing or periods changed
         any              anything changed

@@ -262,6 +262,9 @@ import Testing
     let github = try scenario.diff(["new", "old", "--diagnostics-format", "github"])
     #expect(github.status == 1)
     #expect(github.stderr.contains("::error file=new/saas/crm.yaml,line=8,col=13"))
+    let twice = try scenario.diff(["new", "new"])
+    #expect(twice.status == 1)
+    #expect(twice.stderr.hasSuffix("\n1 error generated\n"), "the same side is reported once")
   }
 
   @Test func missingSideExitsTwo() throws {

@@ -86,7 +86,9 @@ public enum DiffTextFormat {
   }
 }
 
-/// The summary line text and markdown print first.
+/// The summary line text and markdown print first:
+/// `2 specs added, 10 SKUs added, 4 SKUs delisted, 25 SKUs repriced (+12.5% max, -3.0% min)`.
+/// Every count names what it counts, since products, specs and SKUs can all be delisted.
 enum DiffSummaryLine {
   static func text(_ result: DiffResult) -> String {
     let summary = result.summary

@@ -23,7 +23,9 @@ extension Driver {
     let sides: (DiffSideLoad, DiffSideLoad)
     do {
       gates = try DiffGate.parse(failOn)
-      sides = (try loadDiffSide(old), try loadDiffSide(new))
+      let before = try loadDiffSide(old)
+      // The same argument twice is read once, so its diagnostics are not reported twice.
+      sides = (before, old == new ? before : try loadDiffSide(new))
     } catch {
       Terminal.write("skuc: error: \(error.message)\n", to: .error)
       return .usageOrEnvironment
@@ -44,9 +46,8 @@ extension Driver {
       }
       return outcomes.contains(where: \.tripped) ? .catalogErrors : .success
     default:
-      report(
-        failedSides([sides.0, sides.1]), format: diagnosticsFormat, diagnosticsOnStandardError: true
-      )
+      let failed = old == new ? [sides.0] : [sides.0, sides.1]
+      report(failedSides(failed), format: diagnosticsFormat, diagnosticsOnStandardError: true)
       return .catalogErrors
     }
   }
