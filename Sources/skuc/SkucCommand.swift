@@ -10,8 +10,8 @@ struct Skuc: ParsableCommand {
       spec's SKU matrix, prices every SKU and period exactly, checks the pricing invariants, \
       and writes one payload per product (catalog language: skuc 1, spec catalog-v1).
 
-      Exit status: 0 success, 1 the catalog has errors, 2 usage or I/O error, 130/143 \
-      interrupted.
+      Exit status: 0 success, 1 the catalog has errors or a diff gate tripped, 2 usage or \
+      I/O error, 130/143 interrupted.
 
       Examples:
         skuc check                       # validate Catalogs/ and print diagnostics
@@ -22,7 +22,8 @@ struct Skuc: ParsableCommand {
       """,
     version: SkucVersion.description,
     subcommands: [
-      CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self, InitCommand.self,
+      CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self,
+      DiffCommand.self, InitCommand.self,
     ]
   )
 }
