@@ -16,6 +16,7 @@ struct Skuc: ParsableCommand {
       Examples:
         skuc check                       # validate Catalogs/ and print diagnostics
         skuc matrix                      # review every SKU and its prices
+        skuc diff git:main Catalogs      # what a change does to every price
         skuc init --type saas            # start from a commented example
         skuc build --out build/payloads  # write the payloads and manifest atomically
         skuc help build                  # more about one command
