@@ -44,13 +44,13 @@ public enum BuildSummary {
     }
     for priced in products {
       let product = priced.product
-      let skuCount = priced.specs.reduce(0) { $0 + $1.skus.count }
+      let skuCount = priced.specs.reduce(0) { $0 + $1.skuCount }
       lines.append(
         "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))")
       for spec in priced.specs {
         var ranges: [String] = []
         for (index, period) in spec.resolved.pricedPeriods.enumerated() {
-          let froms = spec.skus.map { $0.prices[index].from }
+          let froms = (0..<spec.skuCount).map { spec.from(sku: $0, period: index) }
           guard let low = froms.min(), let high = froms.max() else { continue }
           let span =
             low == high
@@ -59,7 +59,7 @@ public enum BuildSummary {
           ranges.append("\(period?.rawValue ?? spec.resolved.spec.billing.value.rawValue) \(span)")
         }
         lines.append(
-          "  \(spec.resolved.spec.id.value): \(count(spec.skus.count, "SKU")), from \(ranges.joined(separator: "; "))")
+          "  \(spec.resolved.spec.id.value): \(count(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))")
       }
     }
     lines.append("wrote \(count(payloads.payloads.count, "payload")) and \(Emitter.manifestName) to \(out)")

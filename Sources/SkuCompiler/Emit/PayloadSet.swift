@@ -29,7 +29,7 @@ public enum Emitter {
     for product in products {
       let name = "\(product.product.id.value).json"
       let bytes = JSONWriter.serialize(PayloadBuilder.payload(product))
-      let skus = product.specs.reduce(0) { $0 + $1.skus.count }
+      let skus = product.specs.reduce(0) { $0 + $1.skuCount }
       payloads.append(EmittedFile(name: name, bytes: bytes))
       counts.append(skus)
       entries.append(
