@@ -11,7 +11,7 @@ public enum PricingChecks {
   public static func run(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector)
     -> CheckedCatalog
   {
-    for product in catalog.products {
+    _ = Parallel.map(catalog.products, into: &diagnostics) { product, diagnostics in
       for spec in product.specs {
         for check in spec.resolved.checks {
           var runner = CheckRunner(spec: spec, check: check, precision: product.product.precision)

@@ -47,20 +47,48 @@ public enum Emitter {
       payloads: payloads, manifest: EmittedFile(name: manifestName, bytes: manifest(entries)))
   }
 
-  /// Streams every payload, then the manifest, into a staging directory.
+  /// Products with more (SKU, period) entries than this are streamed to their file as they
+  /// are encoded; smaller ones are encoded in memory, several at once on all cores.
+  static let streamingThreshold = 20_000
+  static let batchSize = 64
+
+  /// Writes every payload, then the manifest, into a staging directory. Files are written in
+  /// manifest order whatever the encoding order, so the bytes never depend on the core count.
   public static func write(_ catalog: CheckedCatalog, to writer: inout StagingWriter) throws
     -> [ManifestEntry]
   {
+    let products = ordered(catalog)
     var entries: [ManifestEntry] = []
-    for product in ordered(catalog) {
-      var entry: ManifestEntry?
-      try writer.write(fileName(product)) { (file: inout StagingFile) throws(OutputError) in
-        entry = try encode(product) { (bytes) throws(OutputError) in try file.append(bytes) }
+    var next = 0
+    while next < products.count {
+      if isLarge(products[next]) {
+        var entry: ManifestEntry?
+        try writer.write(fileName(products[next])) { (file: inout StagingFile) throws(OutputError) in
+          entry = try encode(products[next]) { (bytes) throws(OutputError) in try file.append(bytes) }
+        }
+        if let entry { entries.append(entry) }
+        next += 1
+        continue
       }
-      if let entry { entries.append(entry) }
+      var end = next
+      while end < products.count, end - next < batchSize, !isLarge(products[end]) { end += 1 }
+      let encoded = Parallel.map(Array(products[next..<end])) { product in
+        var bytes: [UInt8] = []
+        let entry = encode(product) { bytes.append(contentsOf: $0) }
+        return (entry, bytes)
+      }
+      for (entry, bytes) in encoded {
+        try writer.write(entry.file, bytes)
+        entries.append(entry)
+      }
+      next = end
     }
     try writer.write(manifestName, manifest(entries))
     return entries
+  }
+
+  static func isLarge(_ product: PricedProduct) -> Bool {
+    product.specs.reduce(0) { $0 + $1.skuCount * $1.periodCount } > streamingThreshold
   }
 
   static func fileName(_ product: PricedProduct) -> String {

@@ -8,16 +8,14 @@ public enum Pricer {
   public static func price(_ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector)
     -> PricedCatalog
   {
-    var products: [PricedProduct] = []
-    for expanded in catalog.products {
-      var specs: [PricedSpec] = []
-      for spec in expanded.specs {
+    let products = Parallel.map(catalog.products, into: &diagnostics) { expanded, diagnostics in
+      let specs = expanded.specs.map { spec in
         var pricer = SpecPricer(product: expanded.product, expanded: spec)
         let priced = pricer.priceAll()
         diagnostics.emit(contentsOf: pricer.diagnostics.diagnostics)
-        specs.append(priced)
+        return priced
       }
-      products.append(PricedProduct(product: expanded.product, specs: specs))
+      return PricedProduct(product: expanded.product, specs: specs)
     }
     let catalog = PricedCatalog(products: products)
     checkCodeCollisions(catalog, into: &diagnostics)
