@@ -3,10 +3,12 @@
 SWIFT ?= swift
 CATALOGS ?= Catalogs
 OUT ?= build/payloads
+BASE ?= HEAD
+DIFF_FLAGS ?=
 APT_PACKAGES := pkg-config libyaml-dev
 PIP_PACKAGES := jsonschema PyYAML
 
-.PHONY: deps build release run test bench fmt lint clean
+.PHONY: deps build release run test bench diff fmt lint clean
 
 deps:
 	@missing=""; \
@@ -32,6 +34,11 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# What the working catalog changes against a revision: make diff BASE=origin/main
+diff: deps
+	$(SWIFT) build --product skuc
+	"$$($(SWIFT) build --show-bin-path)/skuc" diff "git:$(BASE):$(CATALOGS)" "$(CATALOGS)" $(DIFF_FLAGS)
 
 bench: deps
 	$(SWIFT) build -c release --product skuc-bench

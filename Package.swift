@@ -58,6 +58,7 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["SkuCompiler"],
+      exclude: ["Goldens"],
       swiftSettings: strictSettings
     ),
   ]

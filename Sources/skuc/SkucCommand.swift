@@ -1,10 +1,58 @@
-import ArgumentParser
+public import ArgumentParser
 import SkuCompiler
 
-@main
 struct Skuc: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "skuc",
-    abstract: "Compile marketplace pricing catalogs."
+    abstract: "Compile marketplace pricing catalogs into exact, deterministic publishing payloads.",
+    discussion: """
+      A catalog is a directory of YAML product files (default: Catalogs). skuc expands each \
+      spec's SKU matrix, prices every SKU and period exactly, checks the pricing invariants, \
+      and writes one payload per product (catalog language: skuc 1, spec catalog-v1).
+
+      Exit status: 0 success, 1 the catalog has errors or a diff gate tripped, 2 usage or \
+      I/O error, 130/143 interrupted.
+
+      Examples:
+        skuc check                       # validate Catalogs/ and print diagnostics
+        skuc matrix                      # review every SKU and its prices
+        skuc diff git:main Catalogs      # what a change does to every price
+        skuc init --type saas            # start from a commented example
+        skuc build --out build/payloads  # write the payloads and manifest atomically
+        skuc help build                  # more about one command
+      """,
+    version: SkucVersion.description,
+    subcommands: [
+      CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self,
+      DiffCommand.self, InitCommand.self,
+    ]
   )
+}
+
+/// The catalog tree a command reads.
+struct CatalogArgument: ParsableArguments {
+  @Argument(help: "The catalog directory (or a single .yaml file).")
+  var path: String = "Catalogs"
+}
+
+/// Options shared by commands that print diagnostics as their main output.
+struct DiagnosticFlags: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "Diagnostics format: text (stderr, with source lines), json or github (stdout).")
+  var format: DiagnosticFormat = .text
+
+  @Flag(name: .long, help: "Treat warnings as errors (exit 1 when any is found).")
+  var warningsAsErrors = false
+
+  var options: DiagnosticOptions {
+    DiagnosticOptions(format: format, warningsAsErrors: warningsAsErrors)
+  }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+enum SkucVersion {
+  static let tool = "0.1.0"
+  static let description = "skuc \(tool) (catalog language 1, spec catalog-v1)"
 }

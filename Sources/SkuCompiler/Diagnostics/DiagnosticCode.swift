@@ -43,7 +43,6 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case invalidLocale = "T113"
   case emptyList = "T114"
   case duplicateListItem = "T115"
-  case invalidBoolean = "T116"
 
   // MARK: Product model (spec §4, §5, §6, §9)
   case unsupportedLanguageVersion = "M201"

@@ -1,0 +1,79 @@
+/// The exit statuses of spec §12.
+public enum ExitStatus: Int32, Sendable {
+  case success = 0
+  case catalogErrors = 1
+  case usageOrEnvironment = 2
+}
+
+/// How a command reports diagnostics (spec §13).
+public struct DiagnosticOptions: Sendable {
+  public var format: DiagnosticFormat
+  public var warningsAsErrors: Bool
+
+  public init(format: DiagnosticFormat = .text, warningsAsErrors: Bool = false) {
+    self.format = format
+    self.warningsAsErrors = warningsAsErrors
+  }
+}
+
+/// A usage or environment failure: printed as one line, exit status 2.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  public var description: String { message }
+}
+
+/// The commands' shared work: read a tree, compile it, print what was found.
+public enum Driver {
+  /// A catalog tree read and compiled, with the sources kept for printing source lines.
+  public struct LoadedCatalog: Sendable {
+    public var sources: [CatalogSourceFile]
+    public var compilation: Compilation
+  }
+
+  public static func load(_ path: String, options: DiagnosticOptions) throws(UsageError) -> LoadedCatalog {
+    let reading: CatalogTreeReading
+    do {
+      reading = try CatalogTree.read(path)
+    } catch {
+      throw UsageError(error.message)
+    }
+    let compilation = Pipeline.compile(
+      reading, options: CompileOptions(warningsAsErrors: options.warningsAsErrors))
+    return LoadedCatalog(sources: reading.files, compilation: compilation)
+  }
+
+  /// Prints diagnostics where spec §13 says: text on stderr, json and github on stdout.
+  /// `diagnosticsOnStandardError` forces stderr, for commands whose stdout is their own output.
+  public static func report(
+    _ loaded: LoadedCatalog, format: DiagnosticFormat, diagnosticsOnStandardError: Bool = false
+  ) {
+    let compilation = loaded.compilation
+    let stream: Terminal.Stream = (format == .text || diagnosticsOnStandardError) ? .error : .output
+    if format == .text && compilation.diagnostics.isEmpty { return }
+    let sources = Dictionary(loaded.sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    let renderer = DiagnosticRenderer(
+      format: format, colour: format == .text && Terminal.wantsColour(stream), sources: sources)
+    Terminal.write(renderer.render(compilation.diagnostics), to: stream)
+    if format == .text {
+      Terminal.write(
+        DiagnosticRenderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount) + "\n",
+        to: .error)
+    }
+  }
+
+  public static func check(_ path: String, options: DiagnosticOptions) -> ExitStatus {
+    do {
+      let loaded = try load(path, options: options)
+      report(loaded, format: options.format)
+      return loaded.compilation.catalog == nil ? .catalogErrors : .success
+    } catch {
+      Terminal.write("skuc: error: \(error.message)\n", to: .error)
+      return .usageOrEnvironment
+    }
+  }
+}

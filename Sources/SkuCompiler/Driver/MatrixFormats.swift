@@ -1,0 +1,149 @@
+/// The terminal table: a header line per block, then one row per SKU with its quantity ranges
+/// and each period's price and `from` side by side.
+enum MatrixTable {
+  static func text(_ block: MatrixBlock, removed: Bool) -> String {
+    let spec = block.resolved
+    let places = block.product.precision
+    let periods = spec.pricedPeriods
+    let removals = block.spec.expanded.removed.count
+    let counts =
+      "\(count(block.spec.skus.count, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
+    let specName = MatrixData.name(of: [], spec: spec, product: block.product)
+    let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
+    let billing = "\(spec.spec.billing.value.rawValue)\(unit), \(block.product.currency)"
+    var output =
+      "\(block.product.id.value) / \(spec.spec.id.value) — \(specName) (\(billing)): \(counts)\n"
+    let quantityColumns = spec.quantities.map(\.attribute.id.value)
+    var table = TextTable(
+      [.left] + quantityColumns.map { _ in .left } + periods.flatMap { _ in [.right, .right] })
+    table.indent = "  "
+    table.append(
+      ["name"] + quantityColumns
+        + periods.flatMap { period in
+          period.map { ["\($0.rawValue) price", "\($0.rawValue) from"] } ?? ["price", "from"]
+        })
+    for (sku, name) in zip(block.spec.skus, block.names) {
+      let ranges = sku.ranges.map { $0.min == $0.max ? "\($0.min)" : "\($0.min)–\($0.max)" }
+      let amounts = sku.prices.flatMap {
+        [$0.price.formatted(places: places), $0.from.formatted(places: places)]
+      }
+      table.append([name] + ranges + amounts)
+    }
+    output += table.render()
+    if removed { output += removedSection(block) }
+    return output
+  }
+
+  /// Grouped by rule, in rule order, so each rule's text is printed once; within a group,
+  /// matrix order.
+  private static func removedSection(_ block: MatrixBlock) -> String {
+    let removals = block.removals
+    guard !removals.isEmpty else { return "\n  removed by rules: none\n" }
+    let rules = block.resolved.rules
+    var output = ""
+    for (index, rule) in rules.enumerated() {
+      let removed = zip(block.spec.expanded.removed, removals).filter { $0.0.rule == index }.map(
+        \.1)
+      guard !removed.isEmpty else { continue }
+      let because = rule.source.because.map { " (\($0))" } ?? ""
+      output +=
+        "\n  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):\n"
+      var table = TextTable([.left, .left])
+      table.indent = "    "
+      for removal in removed {
+        table.append([
+          removal.name, SelectionText.describe(removal.selection, spec: block.resolved),
+        ])
+      }
+      output += table.render()
+    }
+    return output
+  }
+
+  private static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+}
+
+/// One line of the CSV and JSON formats: a (SKU, period), or a removed selection.
+struct MatrixRow {
+  var name: String
+  var key: String
+  var code: String
+  var period: String?
+  var price: String?
+  var from: String?
+  var removedBy: String?
+
+  /// The SKUs' rows in matrix order, each SKU's periods in the spec's order; then, when asked,
+  /// one row per removed selection.
+  static func rows(_ block: MatrixBlock, removed: Bool) -> [MatrixRow] {
+    let places = block.product.precision
+    var rows: [MatrixRow] = []
+    for (sku, name) in zip(block.spec.skus, block.names) {
+      for priced in sku.prices {
+        rows.append(
+          MatrixRow(
+            name: name, key: sku.key, code: sku.code, period: priced.period?.rawValue,
+            price: priced.price.formatted(places: places),
+            from: priced.from.formatted(places: places)))
+      }
+    }
+    if removed {
+      rows += block.removals.map {
+        MatrixRow(name: $0.name, key: $0.key, code: $0.code, removedBy: $0.location)
+      }
+    }
+    return rows
+  }
+}
+
+/// RFC 4180 fields; lines end in `\n` (a `\r` would end up in the last field of every
+/// `cut` and `awk` a reviewer runs).
+enum MatrixCSV {
+  static func header(removed: Bool) -> String {
+    line(["name", "key", "code", "period", "price", "from"] + (removed ? ["removedBy"] : []))
+  }
+
+  static func rows(_ block: MatrixBlock, removed: Bool) -> String {
+    MatrixRow.rows(block, removed: removed).map { row in
+      let fields = [row.name, row.key, row.code, row.period ?? "", row.price ?? "", row.from ?? ""]
+      return line(fields + (removed ? [row.removedBy ?? ""] : []))
+    }.joined()
+  }
+
+  static func line(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\n"
+  }
+
+  /// Quoted when it holds a comma, a quote or a line break; quotes are doubled.
+  static func field(_ text: String) -> String {
+    guard
+      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+    else {
+      return text
+    }
+    var quoted = "\""
+    for character in text {
+      quoted += character == "\"" ? "\"\"" : String(character)
+    }
+    return quoted + "\""
+  }
+}
+
+enum MatrixJSON {
+  static func rows(_ block: MatrixBlock, removed: Bool) -> [JSONValue] {
+    MatrixRow.rows(block, removed: removed).map { row in
+      var members: [(String, JSONValue)] = [
+        ("name", .string(row.name)),
+        ("key", .string(row.key)),
+        ("code", .string(row.code)),
+        ("period", .string(orNull: row.period)),
+        ("price", .string(orNull: row.price)),
+        ("from", .string(orNull: row.from)),
+      ]
+      if removed { members.append(("removedBy", .string(orNull: row.removedBy))) }
+      return .object(members)
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Signal behaviour of the skuc command line (spec §12, reliability F3 and F6).
+///
+/// Call `install()` once at startup, before any output is written:
+/// - SIGPIPE is ignored, so writing to a closed pipe (`skuc matrix | head -1`) fails with
+///   `EPIPE`, which the caller ends quietly on, instead of killing the process.
+/// - SIGINT and SIGTERM remove every live staging directory, then exit with 130 and 143.
+///
+/// The handlers are dispatch signal sources, so they run on an ordinary thread, not in signal
+/// context, and may take locks, allocate and walk directories. They coordinate with writers
+/// through `StagingRegistry`'s lock: a file write, a commit (fsync, swap, parent fsync) and the
+/// removal of old content each run entirely under it, so the handler acts between steps and
+/// then exits while still holding the lock, and no writer can start another step. A swap that
+/// already happened is never undone: the staging name then holds the old content, which the
+/// handler removes like any staging directory. (An interrupt that lands after the swap thus exits
+/// 130/143 with DIR already holding the complete new content; DIR is whole either way.)
+public enum InterruptHandling {
+  private static let sources = Mutex<[any DispatchSourceSignal]>([])
+
+  public static func install() {
+    signal(SIGPIPE, SIG_IGN)
+    sources.withLock { sources in
+      guard sources.isEmpty else { return }
+      let queue = DispatchQueue(label: "skuc.interrupts")
+      for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+        // Dispatch asks for the default action to be disabled; on Linux it then installs its own
+        // forwarding handler when the source is registered.
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+        source.setEventHandler {
+          StagingRegistry.shared.terminate { _exit(status) }
+        }
+        source.resume()
+        sources.append(source)
+      }
+    }
+  }
+}
+
+/// Every staging directory that is live in this process, behind one lock shared with the
+/// interrupt handler.
+final class StagingRegistry: Sendable {
+  typealias ID = UInt64
+
+  static let shared = StagingRegistry()
+
+  private struct State {
+    var nextID: ID = 0
+    var live: [ID: String] = [:]
+    var terminated = false
+  }
+
+  private let state = Mutex(State())
+
+  /// Records `path` as live and runs `create` (which makes the directory) under the lock, so an
+  /// interrupt sees either no directory or a registered one.
+  func register(_ path: String, _ create: () throws(OutputError) -> Void) throws(OutputError) -> ID
+  {
+    try state.withLock { (state) throws(OutputError) -> ID in
+      try Self.checkRunning(state)
+      try create()
+      state.nextID += 1
+      state.live[state.nextID] = path
+      return state.nextID
+    }
+  }
+
+  /// Runs one step on a live staging directory, under the lock.
+  func whileLive(_ id: ID, _ body: () throws(OutputError) -> Void) throws(OutputError) {
+    try state.withLock { (state) throws(OutputError) in
+      try Self.checkRunning(state)
+      try body()
+    }
+  }
+
+  /// Runs the last step on a staging directory (removing it or the old content under its name)
+  /// and forgets it, under the lock.
+  func finish(_ id: ID, _ body: () -> Void) {
+    state.withLock { state in
+      guard !state.terminated else { return }
+      body()
+      state.live[id] = nil
+    }
+  }
+
+  /// Removes every live staging directory, then calls `exit` while still holding the lock, so
+  /// that no writer can take another step. In the command line `exit` never returns; tests pass
+  /// one that does, and then every later step throws.
+  func terminate(_ exit: () -> Void) {
+    state.withLock { state in
+      state.terminated = true
+      for path in state.live.values { FileTree.remove(path) }
+      state.live.removeAll()
+      exit()
+    }
+  }
+
+  var livePaths: [String] {
+    state.withLock { Array($0.live.values) }
+  }
+
+  private static func checkRunning(_ state: borrowing State) throws(OutputError) {
+    if state.terminated { throw OutputError("interrupted") }
+  }
+}

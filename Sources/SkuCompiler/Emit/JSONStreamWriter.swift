@@ -1,0 +1,150 @@
+/// Writes JSON incrementally into a byte buffer, byte for byte as `JSONWriter.serialize` writes
+/// the same document (which is implemented with this type).
+///
+/// A payload of a million SKUs never has to exist as a `JSONValue` tree: the emitter opens the
+/// containers, writes each SKU as it is priced, and hands full buffers to the file with
+/// `takeBytes()`.
+///
+/// Calls must describe a well-formed document (a `key` before each value inside an object,
+/// no `key` inside an array, every container closed before `finish`); a misuse is a bug in the
+/// caller and stops the program rather than writing a payload that is not JSON.
+public struct JSONStreamWriter {
+  public let pretty: Bool
+  /// Bytes written since creation or since the last `takeBytes()`.
+  public private(set) var bytes: [UInt8]
+
+  private struct Container {
+    var isObject: Bool
+    var count = 0
+  }
+
+  private var open: [Container] = []
+  private var awaitingValue = false
+  private var rootWritten = false
+
+  public init(pretty: Bool = true, reservingCapacity capacity: Int = 4096) {
+    self.pretty = pretty
+    bytes = []
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Hands over the bytes written so far, keeping the writer's position in the document.
+  public mutating func takeBytes() -> [UInt8] {
+    let taken = bytes
+    bytes.removeAll(keepingCapacity: true)
+    return taken
+  }
+
+  public mutating func beginObject() {
+    prepareValue()
+    bytes.append(UInt8(ascii: "{"))
+    open.append(Container(isObject: true))
+  }
+
+  public mutating func endObject() {
+    close(isObject: true, bracket: UInt8(ascii: "}"))
+  }
+
+  public mutating func beginArray() {
+    prepareValue()
+    bytes.append(UInt8(ascii: "["))
+    open.append(Container(isObject: false))
+  }
+
+  public mutating func endArray() {
+    close(isObject: false, bracket: UInt8(ascii: "]"))
+  }
+
+  /// The next member's key; its value follows with any value-writing call.
+  public mutating func key(_ key: String) {
+    guard let last = open.indices.last, open[last].isObject, !awaitingValue else {
+      preconditionFailure("JSON key \"\(key)\" outside an object or directly after another key")
+    }
+    startItem(in: last)
+    JSONWriter.appendString(key, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    if pretty { bytes.append(UInt8(ascii: " ")) }
+    awaitingValue = true
+  }
+
+  public mutating func string(_ value: String) {
+    prepareValue()
+    JSONWriter.appendString(value, to: &bytes)
+  }
+
+  public mutating func integer(_ value: Int) {
+    prepareValue()
+    JSONWriter.appendInteger(value, to: &bytes)
+  }
+
+  public mutating func bool(_ value: Bool) {
+    prepareValue()
+    bytes.append(contentsOf: (value ? "true" : "false").utf8)
+  }
+
+  public mutating func null() {
+    prepareValue()
+    bytes.append(contentsOf: "null".utf8)
+  }
+
+  /// Writes a whole subtree.
+  public mutating func value(_ value: JSONValue) {
+    switch value {
+    case .null: null()
+    case .bool(let flag): bool(flag)
+    case .integer(let number): integer(number)
+    case .string(let text): string(text)
+    case .array(let elements):
+      beginArray()
+      for element in elements { self.value(element) }
+      endArray()
+    case .object(let members):
+      beginObject()
+      for (name, member) in members {
+        key(name)
+        self.value(member)
+      }
+      endObject()
+    }
+  }
+
+  /// Ends the document: every container must be closed. Pretty output ends with a newline.
+  public mutating func finish() {
+    precondition(open.isEmpty && rootWritten, "JSON document finished while incomplete")
+    if pretty { bytes.append(UInt8(ascii: "\n")) }
+  }
+
+  private mutating func prepareValue() {
+    guard let last = open.indices.last else {
+      precondition(!rootWritten, "a JSON document has exactly one root value")
+      rootWritten = true
+      return
+    }
+    if open[last].isObject {
+      precondition(awaitingValue, "JSON object member written without a key")
+      awaitingValue = false
+    } else {
+      startItem(in: last)
+    }
+  }
+
+  /// The separator and, when pretty, the line break and indent before a member or element.
+  private mutating func startItem(in container: Int) {
+    if open[container].count > 0 { bytes.append(UInt8(ascii: ",")) }
+    open[container].count += 1
+    if pretty { newline(depth: open.count) }
+  }
+
+  private mutating func close(isObject: Bool, bracket: UInt8) {
+    guard let container = open.popLast(), container.isObject == isObject, !awaitingValue else {
+      preconditionFailure("JSON container closed out of order or after a dangling key")
+    }
+    if pretty && container.count > 0 { newline(depth: open.count) }
+    bytes.append(bracket)
+  }
+
+  private mutating func newline(depth: Int) {
+    bytes.append(UInt8(ascii: "\n"))
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+  }
+}

@@ -1,0 +1,80 @@
+/// The parsed files of a catalog tree: the front end's output.
+public struct ParsedCatalog: Sendable {
+  public var documents: [YAMLDocument]
+}
+
+public struct CompileOptions: Sendable {
+  public var warningsAsErrors: Bool
+
+  public init(warningsAsErrors: Bool = false) {
+    self.warningsAsErrors = warningsAsErrors
+  }
+}
+
+/// What compiling a catalog produced: every diagnostic, and the checked catalog when there
+/// were no errors.
+public struct Compilation: Sendable {
+  public var diagnostics: [Diagnostic]
+  public var errorCount: Int
+  public var warningCount: Int
+  public var catalog: CheckedCatalog?
+}
+
+/// The compiler as a composition of its stages. Each stage recovers and reports everything it
+/// can; the pipeline stops between stages once errors exist, so that no stage works on a
+/// model that an earlier stage found broken.
+public enum Pipeline {
+  /// Compiles a catalog tree; problems found while reading the tree count as front-end
+  /// diagnostics, reported together with the files' own.
+  public static func compile(_ reading: CatalogTreeReading, options: CompileOptions = .init())
+    -> Compilation
+  {
+    var diagnostics = DiagnosticCollector(promotesWarnings: options.warningsAsErrors)
+    diagnostics.emit(contentsOf: reading.diagnostics)
+    let catalog = run(reading.files, &diagnostics)
+    return Compilation(
+      diagnostics: diagnostics.sorted, errorCount: diagnostics.errorCount,
+      warningCount: diagnostics.warningCount, catalog: diagnostics.hasErrors ? nil : catalog)
+  }
+
+  private static func run(_ files: [CatalogSourceFile], _ diagnostics: inout DiagnosticCollector)
+    -> CheckedCatalog?
+  {
+    let parsed = parse(files, into: &diagnostics)
+    guard !diagnostics.hasErrors else { return nil }
+    let model = decode(parsed, into: &diagnostics)
+    guard !diagnostics.hasErrors else { return nil }
+    let validated = Validator.validate(model, into: &diagnostics)
+    guard !diagnostics.hasErrors else { return nil }
+    let expanded = Expander.expand(validated, into: &diagnostics)
+    guard !diagnostics.hasErrors else { return nil }
+    let priced = Pricer.price(expanded, into: &diagnostics)
+    guard !diagnostics.hasErrors else { return nil }
+    return PricingChecks.run(priced, into: &diagnostics)
+  }
+
+  public static func parse(_ files: [CatalogSourceFile], into diagnostics: inout DiagnosticCollector)
+    -> ParsedCatalog
+  {
+    var documents: [YAMLDocument] = []
+    for file in files {
+      let result = YAMLFrontEnd.parse(file.bytes, file: file.path)
+      diagnostics.emit(contentsOf: result.diagnostics)
+      if let document = result.document { documents.append(document) }
+    }
+    return ParsedCatalog(documents: documents)
+  }
+
+  public static func decode(_ parsed: ParsedCatalog, into diagnostics: inout DiagnosticCollector)
+    -> CatalogModel
+  {
+    var products: [Product] = []
+    for document in parsed.documents {
+      var decoder = ProductDecoder(file: document.file)
+      let product = decoder.decode(document)
+      diagnostics.emit(contentsOf: decoder.reader.diagnostics.diagnostics)
+      if let product { products.append(product) }
+    }
+    return CatalogModel(products: products)
+  }
+}

@@ -1,0 +1,191 @@
+/// Prices one spec and gathers what its steps did across all SKUs: table entries used,
+/// lookups that failed, tiers that can never apply.
+struct SpecPricer {
+  let product: Product
+  let expanded: ExpandedSpec
+  var diagnostics = DiagnosticCollector()
+  /// `usedLeaves[step][table]` marks the leaves looked up at least once.
+  var usedLeaves: [[ [Bool] ]]
+  var misses: [Int: (count: Int, first: String)] = [:]
+  var oversized: Set<Int> = []
+  var unreachableTiers: [TierKey: [String]] = [:]
+  var negativeReports = 0
+  /// Set only by `Pricer.trace` to price one (SKU, period) for a receipt.
+  var trace: PricingTrace?
+
+  struct TierKey: Hashable, Comparable {
+    var step: Int
+    var tier: Int
+
+    static func < (lhs: TierKey, rhs: TierKey) -> Bool { (lhs.step, lhs.tier) < (rhs.step, rhs.tier) }
+  }
+
+  static let maximumReportsPerProblem = 10
+
+  var spec: ResolvedSpec { expanded.resolved }
+
+  init(product: Product, expanded: ExpandedSpec) {
+    self.product = product
+    self.expanded = expanded
+    usedLeaves = expanded.resolved.steps.map { step in
+      Self.tables(of: step.action).map { Array(repeating: false, count: $0.leaves.count) }
+    }
+  }
+
+  /// The tables of a step in a fixed order: the amount's, or each tier unit's.
+  static func tables(of action: ResolvedAction) -> [ResolvedTable] {
+    func table(_ amount: ResolvedAmount) -> ResolvedTable? {
+      if case .table(let table) = amount { return table }
+      return nil
+    }
+    switch action {
+    case .add(let amount), .multiply(let amount), .addPerUnit(_, let amount),
+      .multiplyPerUnit(_, let amount):
+      return table(amount).map { [$0] } ?? []
+    case .replaceSchedule(_, _, let tiers):
+      return tiers.compactMap { table($0.unit) }
+    }
+  }
+
+  mutating func priceAll() -> PricedSpec {
+    var skus: [PricedSku] = []
+    skus.reserveCapacity(expanded.skus.count)
+    for index in expanded.skus.indices {
+      let facts = facts(ofSku: index)
+      var prices: [PricedPeriod] = []
+      for period in spec.pricedPeriods {
+        prices.append(
+          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges))
+      }
+      skus.append(
+        PricedSku(
+          index: index, selection: facts.selection, key: facts.key,
+          code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices))
+    }
+    reportAggregates()
+    return PricedSpec(expanded: expanded, skus: skus)
+  }
+
+  /// What pricing a SKU needs besides the steps: its values, key and limited ranges.
+  func facts(ofSku index: Int) -> (selection: [Int], key: String, ranges: [QuantityRange]) {
+    let selection = expanded.selection(ofSku: index)
+    let key = SkuIdentity.key(product: product.id.value, spec: spec, selection: selection)
+    let ranges = spec.quantities.indices.map { expanded.range(ofSku: index, quantity: $0) }
+    return (selection, key, ranges)
+  }
+
+  // MARK: One (SKU, period)
+
+  /// Runs the steps for one (SKU, period). With `trace` set, every step is also recorded;
+  /// the numbers are the same either way, since recording only reads the state.
+  mutating func price(
+    selection: [Int], period: Period?, key: String, ranges: [QuantityRange]
+  ) -> PricedPeriod {
+    var state = PricingState(
+      schedules: Array(repeating: .untouched, count: spec.quantities.count),
+      lastScheduleStep: Array(repeating: nil, count: spec.quantities.count),
+      scheduleSource: Array(repeating: nil, count: spec.quantities.count))
+    for (index, step) in spec.steps.enumerated() {
+      let applies = step.when?.matches(selection, period: period) ?? true
+      trace?.begin(step: index, applied: applies, state: state)
+      guard applies else { continue }
+      apply(step.action, stepIndex: index, selection: selection, period: period, to: &state)
+      trace?.end(state: state)
+    }
+    trace?.finish(state: state)
+    return finish(state, period: period, key: key, ranges: ranges)
+  }
+
+  private mutating func apply(
+    _ action: ResolvedAction, stepIndex: Int, selection: [Int], period: Period?,
+    to state: inout PricingState
+  ) {
+    var tableIndex = 0
+    func evaluate(_ amount: ResolvedAmount, _ pricer: inout SpecPricer) -> ExactDecimal? {
+      switch amount {
+      case .literal(let value):
+        return value
+      case .table(let table):
+        defer { tableIndex += 1 }
+        guard let leaf = table.lookup(selection, period: period) else {
+          pricer.recordMiss(step: stepIndex, selection: selection, period: period)
+          return nil
+        }
+        pricer.usedLeaves[stepIndex][tableIndex][leaf] = true
+        pricer.trace?.lookedUp(table, leaf: leaf)
+        return table.leaves[leaf].value
+      }
+    }
+    switch action {
+    case .add(let amount):
+      guard let value = evaluate(amount, &self) else { return }
+      state.price += value
+      state.lastPriceStep = stepIndex
+    case .multiply(let amount):
+      guard let factor = evaluate(amount, &self) else { return }
+      state.price *= factor
+      state.lastPriceStep = stepIndex
+      for quantity in state.schedules.indices {
+        multiplyUnits(of: quantity, by: factor, &state, stepIndex)
+      }
+    case .addPerUnit(let quantity, let amount):
+      guard let value = evaluate(amount, &self) else { return }
+      for tier in state.schedules[quantity].tiers.indices {
+        state.schedules[quantity].tiers[tier].unit += value
+      }
+      state.lastScheduleStep[quantity] = stepIndex
+    case .multiplyPerUnit(let quantity, let amount):
+      guard let factor = evaluate(amount, &self) else { return }
+      multiplyUnits(of: quantity, by: factor, &state, stepIndex)
+    case .replaceSchedule(let quantity, let model, let tiers):
+      var replaced: [ScheduleTier] = []
+      for tier in tiers {
+        guard let unit = evaluate(tier.unit, &self) else { return }
+        replaced.append(ScheduleTier(upto: tier.upto, unit: unit))
+      }
+      state.schedules[quantity] = Schedule(model: model, tiers: replaced)
+      state.lastScheduleStep[quantity] = stepIndex
+      state.scheduleSource[quantity] = stepIndex
+    }
+    checkWidth(state, stepIndex: stepIndex)
+  }
+
+  private func multiplyUnits(
+    of quantity: Int, by factor: ExactDecimal, _ state: inout PricingState, _ stepIndex: Int
+  ) {
+    for tier in state.schedules[quantity].tiers.indices {
+      state.schedules[quantity].tiers[tier].unit *= factor
+    }
+    state.lastScheduleStep[quantity] = stepIndex
+  }
+
+  private mutating func checkWidth(_ state: PricingState, stepIndex: Int) {
+    func tooWide(_ value: ExactDecimal) -> Bool {
+      Swift.max(value.significantDigitCount, value.fractionDigitCount) > Pricer.maximumDigits
+    }
+    let wide =
+      tooWide(state.price) || state.schedules.contains { $0.tiers.contains { tooWide($0.unit) } }
+    if wide && !oversized.contains(stepIndex) {
+      oversized.insert(stepIndex)
+      diagnostics.error(
+        .exactRangeExceeded,
+        "this step makes an amount wider than the \(Pricer.maximumDigits) digits skuc computes exactly",
+        at: spec.steps[stepIndex].source.range,
+        hint: "skuc never rounds early; reduce the chain of factors")
+    }
+  }
+
+  private mutating func recordMiss(step: Int, selection: [Int], period: Period?) {
+    let text = describe(selection, period)
+    if let existing = misses[step] {
+      misses[step] = (existing.count + 1, existing.first)
+    } else {
+      misses[step] = (1, text)
+    }
+  }
+
+  func describe(_ selection: [Int], _ period: Period?) -> String {
+    let base = SelectionText.describe(selection, spec: spec)
+    return period.map { "\(base), period=\($0.rawValue)" } ?? base
+  }
+}

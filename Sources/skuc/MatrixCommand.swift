@@ -1,0 +1,56 @@
+public import ArgumentParser
+import SkuCompiler
+
+struct MatrixCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "matrix",
+    abstract: "Print the priced SKU matrix for review.",
+    discussion: """
+      One row per SKU with each period's price and from price (the price at the minimum \
+      quantities). csv and json print one row per (SKU, period) with the columns name, key, \
+      code, period, price and from; names are in the product's default locale. Diagnostics go \
+      to stderr; a catalog with errors prints no matrix (exit 1).
+
+      Examples:
+        skuc matrix
+        skuc matrix --product yunke-crm --spec subscription
+        skuc matrix --format csv > matrix.csv
+        skuc matrix --removed             # and what each rule removed
+      """
+  )
+
+  @OptionGroup var catalog: CatalogArgument
+
+  @Option(name: .long, help: ArgumentHelp("Only this product.", valueName: "id"))
+  var product: String?
+
+  @Option(name: .long, help: ArgumentHelp("Only specs with this id.", valueName: "id"))
+  var spec: String?
+
+  @Option(name: .long, help: "Output format: table, csv or json.")
+  var format: MatrixFormat = .table
+
+  @Flag(name: .long, help: "Also list each selection the rules removed, with the rule (file:line).")
+  var removed = false
+
+  @OptionGroup var diagnostics: OwnOutputDiagnostics
+
+  func run() throws {
+    try ExitCode.from(
+      Driver.matrix(
+        catalog.path, request: MatrixRequest(product: product, spec: spec, removed: removed),
+        format: format, diagnostics: diagnostics.format))
+  }
+}
+
+/// The diagnostics option of commands whose stdout is their own output (spec §13).
+struct OwnOutputDiagnostics: ParsableArguments {
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Diagnostics format on stderr: text, json or github.", valueName: "format"))
+  var diagnosticsFormat: DiagnosticFormat = .text
+
+  var format: DiagnosticFormat { diagnosticsFormat }
+}
+
+extension MatrixFormat: ExpressibleByArgument {}
