@@ -74,12 +74,12 @@ struct TreeBuilder {
       // Built in place and with the text swapped out of the event: each copy of a String
       // or a SourceRange costs a reference count on a hot path.
       let start = locator.location(event.start)
-      // A plain scalar on one line is its own source text (no escapes, no folding), so its
-      // end lies exactly its length in bytes further on.
       let end =
-        event.style == .plain && event.start.line == event.end.line
-        ? locator.location(event.end, knownOffset: start.offset + event.value.utf8.count)
-        : locator.location(event.end)
+        if let length = Self.sourceLength(of: event) {
+          locator.location(event.end, knownOffset: start.offset + length)
+        } else {
+          locator.location(event.end)
+        }
       var text = ""
       swap(&text, &event.value)
       let scalar = YAMLScalar(
@@ -266,6 +266,20 @@ struct TreeBuilder {
 
   private mutating func range(_ event: LibYAMLEvent) -> SourceRange {
     SourceRange(file: file, start: locator.location(event.start), end: locator.location(event.end))
+  }
+
+  /// The scalar's length in the source, in bytes, when its text tells it: a plain scalar
+  /// on one line is its own source text (no escapes, no folding), and so is a single-quoted
+  /// one between its quotes when it holds no quote (the one escape, `''`). Knowing it spares
+  /// the locator a walk over the text.
+  private static func sourceLength(of event: borrowing LibYAMLEvent) -> Int? {
+    guard event.start.line == event.end.line else { return nil }
+    switch event.style {
+    case .plain: return event.value.utf8.count
+    case .singleQuoted where !event.value.utf8.contains(UInt8(ascii: "'")):
+      return event.value.utf8.count + 2
+    default: return nil
+    }
   }
 
   /// A one-character range: where the diagnostic's caret goes.

@@ -195,6 +195,19 @@ import Testing
     #expect(result.document?.root.range.end == entry.value.range.end)
   }
 
+  @Test func byteOffsetsAgreeWithLinesAndColumnsInMixedText() throws {
+    let text =
+      "\u{FEFF}name: {zh-CN: 基础版, en-US: 'Basic ''plan'''}\r\n"
+      + "values:\r\n  - 'v😀'\r\n  - \"esc\\u00e9 版\"\r\n  - plain 版本 text\r\n"
+      + "note: |\r\n  第一行\r\n  second\r\nfolded: >-\r\n  a\r\n  b\r\n"
+      + "multi: 'one\r\n  two'\r\nflow: [ 一 , \"二\" ,'三' ]\r\n"
+    let bytes = Array(text.utf8)
+    let result = FrontEnd.parse(bytes: bytes)
+    #expect(result.diagnostics.isEmpty)
+    let document = try #require(result.document)
+    #expect(PositionCheck.mismatches(in: document, bytes: bytes).isEmpty)
+  }
+
   /// Mixed YAML fragments and random bytes: the front end must never trap, hang or return
   /// a document together with an error, and every position must lie inside the file.
   @Test func arbitraryInputNeverTraps() {
