@@ -8,9 +8,7 @@ public enum PricingChecks {
   /// One broken invariant usually breaks it for many SKUs; the first few say what to fix.
   static let maximumReportsPerCheck = 10
 
-  public static func run(
-    _ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector
-  )
+  public static func run(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector)
     -> CheckedCatalog
   {
     for product in catalog.products {
@@ -48,8 +46,7 @@ struct CheckRunner {
 
   private func label(_ sku: PricedSku, _ periodIndex: Int) -> String {
     let from = sku.prices[periodIndex].from.formatted(places: precision)
-    return periods[periodIndex].map { "'\(sku.key)' (\($0.rawValue)) from \(from)" }
-      ?? "'\(sku.key)' from \(from)"
+    return periods[periodIndex].map { "'\(sku.key)' (\($0.rawValue)) from \(from)" } ?? "'\(sku.key)' from \(from)"
   }
 
   mutating func run() {
@@ -159,8 +156,7 @@ struct CheckRunner {
       diagnostics.error(kind, failure, at: check.source.range)
     }
     if failures.count > limit {
-      diagnostics.error(
-        kind, "\(failures.count - limit) more SKUs fail this check", at: check.source.range)
+      diagnostics.error(kind, "\(failures.count - limit) more SKUs fail this check", at: check.source.range)
     }
     for zero in zeroDenominators.prefix(limit) {
       diagnostics.error(

@@ -46,8 +46,7 @@ public enum BuildSummary {
       let product = priced.product
       let skuCount = priced.specs.reduce(0) { $0 + $1.skus.count }
       lines.append(
-        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))"
-      )
+        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))")
       for spec in priced.specs {
         var ranges: [String] = []
         for (index, period) in spec.resolved.pricedPeriods.enumerated() {
@@ -60,12 +59,10 @@ public enum BuildSummary {
           ranges.append("\(period?.rawValue ?? spec.resolved.spec.billing.value.rawValue) \(span)")
         }
         lines.append(
-          "  \(spec.resolved.spec.id.value): \(count(spec.skus.count, "SKU")), from \(ranges.joined(separator: "; "))"
-        )
+          "  \(spec.resolved.spec.id.value): \(count(spec.skus.count, "SKU")), from \(ranges.joined(separator: "; "))")
       }
     }
-    lines.append(
-      "wrote \(count(payloads.payloads.count, "payload")) and \(Emitter.manifestName) to \(out)")
+    lines.append("wrote \(count(payloads.payloads.count, "payload")) and \(Emitter.manifestName) to \(out)")
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -40,8 +40,7 @@ public enum PayloadBuilder {
         ("name", localized(attribute.name)),
         (
           "values",
-          .array(
-            values.map { .object([("id", .string($0.id.value)), ("name", localized($0.name))]) })
+          .array(values.map { .object([("id", .string($0.id.value)), ("name", localized($0.name))]) })
         ),
       ]
     case .quantity(let range, let unit):
@@ -68,10 +67,7 @@ public enum PayloadBuilder {
       ("trialDays", spec.trialDays.map { .integer($0.value) } ?? .null),
       ("usageUnit", spec.usageUnit.map(localized) ?? .null),
       ("attributes", .array(spec.attributes.map { .string($0.value) })),
-      (
-        "skus",
-        .array(priced.skus.map { sku($0, spec: priced.resolved, precision: product.precision) })
-      ),
+      ("skus", .array(priced.skus.map { sku($0, spec: priced.resolved, precision: product.precision) })),
     ])
   }
 
@@ -83,10 +79,7 @@ public enum PayloadBuilder {
       let range = sku.ranges[index]
       return (
         quantity.attribute.id.value,
-        .object([
-          ("min", .integer(range.min)), ("max", .integer(range.max)),
-          ("step", .integer(range.step)),
-        ])
+        .object([("min", .integer(range.min)), ("max", .integer(range.max)), ("step", .integer(range.step))])
       )
     }
     return .object([

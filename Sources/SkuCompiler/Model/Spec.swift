@@ -132,3 +132,4 @@ public struct Spec: Sendable, Hashable {
   public var checks: [PricingCheck]
   public var range: SourceRange
 }
+

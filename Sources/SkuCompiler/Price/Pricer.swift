@@ -5,9 +5,7 @@ public enum Pricer {
   /// keeps a hostile catalog from growing numbers without end.
   public static let maximumDigits = 1000
 
-  public static func price(
-    _ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector
-  )
+  public static func price(_ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector)
     -> PricedCatalog
   {
     var products: [PricedProduct] = []
@@ -28,15 +26,12 @@ public enum Pricer {
 
   /// Codes are 60 bits of a hash, so a collision is astronomically unlikely, but a collision
   /// would publish two SKUs under one code, so it is checked anyway (spec §9).
-  static func checkCodeCollisions(
-    _ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector
-  ) {
+  static func checkCodeCollisions(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector) {
     var identities: [SkuIdentityRecord] = []
     for product in catalog.products {
       for spec in product.specs {
         for sku in spec.skus {
-          identities.append(
-            SkuIdentityRecord(code: sku.code, key: sku.key, range: spec.resolved.spec.id.range))
+          identities.append(SkuIdentityRecord(code: sku.code, key: sku.key, range: spec.resolved.spec.id.range))
         }
       }
     }

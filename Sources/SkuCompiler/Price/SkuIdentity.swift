@@ -5,8 +5,7 @@ public enum SkuIdentity {
     let pairs = selection.enumerated().map { attribute, value in
       (spec.enums[attribute].id.value, spec.values(attribute)[value].id.value)
     }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-    return "\(product)/\(spec.spec.id.value)/"
-      + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+    return "\(product)/\(spec.spec.id.value)/" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
   }
 
   /// `S` and the first 15 upper-case hex digits of the key's SHA-256.

@@ -60,8 +60,7 @@ extension SpecResolver {
     case .table(let table):
       var dimensions: [Dimension] = []
       for reference in table.by {
-        guard let dimension = dimension(reference, allowsPeriod: true, role: "a table's 'by'")
-        else {
+        guard let dimension = dimension(reference, allowsPeriod: true, role: "a table's 'by'") else {
           return nil
         }
         if dimensions.contains(dimension) {
@@ -73,11 +72,9 @@ extension SpecResolver {
       }
       var leaves: [ResolvedTable.Leaf] = []
       guard
-        let root = resolveLevel(
-          table.root, depth: 0, dimensions: dimensions, path: [], leaves: &leaves)
+        let root = resolveLevel(table.root, depth: 0, dimensions: dimensions, path: [], leaves: &leaves)
       else { return nil }
-      return .table(
-        ResolvedTable(dimensions: dimensions, root: root, leaves: leaves, source: table))
+      return .table(ResolvedTable(dimensions: dimensions, root: root, leaves: leaves, source: table))
     }
   }
 
@@ -91,8 +88,7 @@ extension SpecResolver {
       let node: ResolvedTable.Node
       switch branch.node {
       case .leaf(let value, let range):
-        leaves.append(
-          ResolvedTable.Leaf(value: value, range: range, path: path + [branch.key.value]))
+        leaves.append(ResolvedTable.Leaf(value: value, range: range, path: path + [branch.key.value]))
         node = .leaf(leaves.count - 1)
       case .branch(let children):
         guard
@@ -158,8 +154,7 @@ extension SpecResolver {
       guard let dimension = dimension(reference, allowsPeriod: true, role: "ratio") else {
         return nil
       }
-      guard let top = value(numerator, of: dimension),
-        let bottom = value(denominator, of: dimension)
+      guard let top = value(numerator, of: dimension), let bottom = value(denominator, of: dimension)
       else { return nil }
       if top == bottom {
         diagnostics.error(
