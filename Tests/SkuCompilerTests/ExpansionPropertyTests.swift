@@ -73,7 +73,8 @@ import Testing
 
   func prices(_ compilation: Compilation) -> [String: [String]] {
     var result: [String: [String]] = [:]
-    for sku in compilation.catalog?.products.first?.specs.first?.skus ?? [] {
+    guard let skus = compilation.catalog?.products.first?.specs.first?.skus else { return result }
+    for sku in skus {
       result[sku.key] = sku.prices.map { "\($0.period?.rawValue ?? "-") \($0.price) \($0.from)" }
     }
     return result

@@ -11,7 +11,7 @@ public enum PricingChecks {
   public static func run(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector)
     -> CheckedCatalog
   {
-    for product in catalog.products {
+    _ = Parallel.map(catalog.products, into: &diagnostics) { product, diagnostics in
       for spec in product.specs {
         for check in spec.resolved.checks {
           var runner = CheckRunner(spec: spec, check: check, precision: product.product.precision)
@@ -29,24 +29,39 @@ struct CheckRunner {
   let spec: PricedSpec
   let check: ResolvedCheck
   let precision: Int
+  /// Every SKU's selection, decoded once for the whole check.
+  private let selections: [[Int]]
+  /// The first failures in full; a broken invariant usually fails for many SKUs, and only
+  /// the first few are reported (with a count of the rest).
   private var failures: [String] = []
+  private var failureCount = 0
   private var zeroDenominators: [String] = []
 
   init(spec: PricedSpec, check: ResolvedCheck, precision: Int) {
     self.spec = spec
     self.check = check
     self.precision = precision
+    selections = (0..<spec.skuCount).map { spec.selection(ofSku: $0) }
+  }
+
+  /// Counts a failure and says whether it is among the first few to describe in full.
+  private mutating func countFailure() -> Bool {
+    failureCount += 1
+    return failures.count < PricingChecks.maximumReportsPerCheck
   }
 
   private var periods: [Period?] { spec.resolved.pricedPeriods }
 
-  private func applies(_ sku: PricedSku, _ periodIndex: Int) -> Bool {
-    check.when?.matches(sku.selection, period: periods[periodIndex]) ?? true
+  private func applies(_ sku: Int, _ period: Int) -> Bool {
+    check.when?.matches(selections[sku], period: periods[period]) ?? true
   }
 
-  private func label(_ sku: PricedSku, _ periodIndex: Int) -> String {
-    let from = sku.prices[periodIndex].from.formatted(places: precision)
-    return periods[periodIndex].map { "'\(sku.key)' (\($0.rawValue)) from \(from)" } ?? "'\(sku.key)' from \(from)"
+  /// How a failure names one (SKU, period) and its price; keys are only built for failures.
+  private func label(_ sku: Int, _ period: Int) -> String {
+    let key = SkuIdentity.key(
+      product: spec.product.id.value, spec: spec.resolved, selection: selections[sku])
+    let from = spec.from(sku: sku, period: period).formatted(places: precision)
+    return periods[period].map { "'\(key)' (\($0.rawValue)) from \(from)" } ?? "'\(key)' from \(from)"
   }
 
   mutating func run() {
@@ -65,26 +80,24 @@ struct CheckRunner {
     }
     var groups: [Group: [(value: Int, sku: Int)]] = [:]
     var order: [Group] = []
-    for (skuIndex, sku) in spec.skus.enumerated() {
-      var others = sku.selection
+    for sku in 0..<spec.skuCount {
+      var others = selections[sku]
       others[attribute] = -1
-      for periodIndex in periods.indices where applies(sku, periodIndex) {
-        let group = Group(others: others, period: periodIndex)
+      for period in periods.indices where applies(sku, period) {
+        let group = Group(others: others, period: period)
         if groups[group] == nil { order.append(group) }
-        groups[group, default: []].append((sku.selection[attribute], skuIndex))
+        groups[group, default: []].append((selections[sku][attribute], sku))
       }
     }
     let name = spec.resolved.enums[attribute].id.value
     for group in order {
       let members = (groups[group] ?? []).sorted { $0.value < $1.value }
-      for (lower, higher) in zip(members, members.dropFirst()) {
-        let cheaper = spec.skus[lower.sku]
-        let dearer = spec.skus[higher.sku]
-        if dearer.prices[group.period].from < cheaper.prices[group.period].from {
-          failures.append(
-            "\(label(dearer, group.period)) is cheaper than \(label(cheaper, group.period)), which comes before it along '\(name)'"
-          )
-        }
+      for (lower, higher) in zip(members, members.dropFirst())
+      where spec.from(sku: higher.sku, period: group.period) < spec.from(sku: lower.sku, period: group.period) {
+        guard countFailure() else { continue }
+        failures.append(
+          "\(label(higher.sku, group.period)) is cheaper than \(label(lower.sku, group.period)), which comes before it along '\(name)'"
+        )
       }
     }
   }
@@ -99,46 +112,50 @@ struct CheckRunner {
       guard let top = periods.firstIndex(where: { $0?.index == numerator }),
         let bottom = periods.firstIndex(where: { $0?.index == denominator })
       else { return }
-      for index in spec.skus.indices { pairs.append(((index, top), (index, bottom))) }
+      for sku in 0..<spec.skuCount { pairs.append(((sku, top), (sku, bottom))) }
     case .attribute(let attribute):
       var positions: [[Int]: Int] = [:]
-      for (index, sku) in spec.skus.enumerated() { positions[sku.selection] = index }
-      for (index, sku) in spec.skus.enumerated() where sku.selection[attribute] == numerator {
-        var partner = sku.selection
+      for sku in 0..<spec.skuCount { positions[selections[sku]] = sku }
+      for sku in 0..<spec.skuCount where selections[sku][attribute] == numerator {
+        var partner = selections[sku]
         partner[attribute] = denominator
         guard let other = positions[partner] else { continue }
-        for period in periods.indices { pairs.append(((index, period), (other, period))) }
+        for period in periods.indices { pairs.append(((sku, period), (other, period))) }
       }
     }
     for pair in pairs {
-      let top = spec.skus[pair.top.sku]
-      let bottom = spec.skus[pair.bottom.sku]
-      guard applies(top, pair.top.period), applies(bottom, pair.bottom.period) else { continue }
-      let numeratorFrom = top.prices[pair.top.period].from
-      let denominatorFrom = bottom.prices[pair.bottom.period].from
+      guard applies(pair.top.sku, pair.top.period), applies(pair.bottom.sku, pair.bottom.period)
+      else { continue }
+      let numeratorFrom = spec.from(sku: pair.top.sku, period: pair.top.period)
+      let denominatorFrom = spec.from(sku: pair.bottom.sku, period: pair.bottom.period)
       guard !denominatorFrom.isZero else {
-        zeroDenominators.append(label(bottom, pair.bottom.period))
+        if zeroDenominators.count < PricingChecks.maximumReportsPerCheck {
+          zeroDenominators.append(label(pair.bottom.sku, pair.bottom.period))
+        }
         continue
       }
       let belowMin = min.map { numeratorFrom < $0 * denominatorFrom } ?? false
       let aboveMax = max.map { numeratorFrom > $0 * denominatorFrom } ?? false
       if belowMin || aboveMax {
         let value = ExactDecimal.quotient(numeratorFrom, denominatorFrom, places: 4, mode: .halfUp)
+        let bound =
+          belowMin ? "below the minimum \(min?.description ?? "")" : "above the maximum \(max?.description ?? "")"
+        guard countFailure() else { continue }
         failures.append(
-          "\(label(top, pair.top.period)) / \(label(bottom, pair.bottom.period)) = \(value?.description ?? "?"), \(belowMin ? "below the minimum \(min?.description ?? "")" : "above the maximum \(max?.description ?? "")")"
+          "\(label(pair.top.sku, pair.top.period)) / \(label(pair.bottom.sku, pair.bottom.period)) = \(value?.description ?? "?"), \(bound)"
         )
       }
     }
   }
 
   private mutating func bounds(_ min: ExactDecimal?, _ max: ExactDecimal?) {
-    for sku in spec.skus {
-      for periodIndex in periods.indices where applies(sku, periodIndex) {
-        let from = sku.prices[periodIndex].from
-        if let min, from < min {
-          failures.append("\(label(sku, periodIndex)) is below the minimum \(min)")
-        } else if let max, from > max {
-          failures.append("\(label(sku, periodIndex)) is above the maximum \(max)")
+    for sku in 0..<spec.skuCount {
+      for period in periods.indices where applies(sku, period) {
+        let from = spec.from(sku: sku, period: period)
+        if let min, from < min, countFailure() {
+          failures.append("\(label(sku, period)) is below the minimum \(min)")
+        } else if let max, from > max, countFailure() {
+          failures.append("\(label(sku, period)) is above the maximum \(max)")
         }
       }
     }
@@ -152,11 +169,11 @@ struct CheckRunner {
     case .ratio: kind = .ratioViolated
     case .bounds: kind = .boundsViolated
     }
-    for failure in failures.prefix(limit) {
+    for failure in failures {
       diagnostics.error(kind, failure, at: check.source.range)
     }
-    if failures.count > limit {
-      diagnostics.error(kind, "\(failures.count - limit) more SKUs fail this check", at: check.source.range)
+    if failureCount > limit {
+      diagnostics.error(kind, "\(failureCount - limit) more SKUs fail this check", at: check.source.range)
     }
     for zero in zeroDenominators.prefix(limit) {
       diagnostics.error(

@@ -19,17 +19,17 @@ extension Driver {
     }
     report(loaded, format: options.format)
     guard let catalog = loaded.compilation.catalog else { return .catalogErrors }
-    let payloads = Emitter.emit(catalog)
+    var entries: [ManifestEntry] = []
     do {
       try directory.replaceContents { writer in
-        for file in payloads.files { try writer.write(file.name, file.bytes) }
+        entries = try Emitter.write(catalog, to: &writer)
       }
     } catch {
       Terminal.write("skuc: error: \(error)\n", to: .error)
       return .usageOrEnvironment
     }
     if summary {
-      Terminal.write(BuildSummary.text(catalog, payloads: payloads, out: out), to: .output)
+      Terminal.write(BuildSummary.text(catalog, written: entries.count, out: out), to: .output)
     }
     return .success
   }
@@ -37,20 +37,20 @@ extension Driver {
 
 /// The short report `make run` prints: per product its specs, SKUs and price range per period.
 public enum BuildSummary {
-  public static func text(_ catalog: CheckedCatalog, payloads: PayloadSet, out: String) -> String {
+  public static func text(_ catalog: CheckedCatalog, written: Int, out: String) -> String {
     var lines: [String] = []
     let products = catalog.products.sorted {
       $0.product.id.value.utf8.lexicographicallyPrecedes($1.product.id.value.utf8)
     }
     for priced in products {
       let product = priced.product
-      let skuCount = priced.specs.reduce(0) { $0 + $1.skus.count }
+      let skuCount = priced.specs.reduce(0) { $0 + $1.skuCount }
       lines.append(
         "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))")
       for spec in priced.specs {
         var ranges: [String] = []
         for (index, period) in spec.resolved.pricedPeriods.enumerated() {
-          let froms = spec.skus.map { $0.prices[index].from }
+          let froms = (0..<spec.skuCount).map { spec.from(sku: $0, period: index) }
           guard let low = froms.min(), let high = froms.max() else { continue }
           let span =
             low == high
@@ -59,10 +59,10 @@ public enum BuildSummary {
           ranges.append("\(period?.rawValue ?? spec.resolved.spec.billing.value.rawValue) \(span)")
         }
         lines.append(
-          "  \(spec.resolved.spec.id.value): \(count(spec.skus.count, "SKU")), from \(ranges.joined(separator: "; "))")
+          "  \(spec.resolved.spec.id.value): \(count(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))")
       }
     }
-    lines.append("wrote \(count(payloads.payloads.count, "payload")) and \(Emitter.manifestName) to \(out)")
+    lines.append("wrote \(count(written, "payload")) and \(Emitter.manifestName) to \(out)")
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -33,7 +33,9 @@ struct MatrixBlock {
 
   /// The SKU names in the product's default locale, in matrix order.
   var names: [String] {
-    spec.skus.map { MatrixData.name(of: $0.selection, spec: resolved, product: product) }
+    (0..<spec.skuCount).map {
+      MatrixData.name(of: spec.selection(ofSku: $0), spec: resolved, product: product)
+    }
   }
 
   /// The selections rules removed, with the rule, in matrix order.

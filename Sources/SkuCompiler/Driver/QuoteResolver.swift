@@ -34,8 +34,13 @@ struct QuoteResolver {
     let missing = chosen.indices.filter { chosen[$0] == nil }
     guard missing.isEmpty else { throw missingSelections(missing, chosen: chosen) }
     let selection = chosen.map { $0 ?? 0 }
-    if let sku = spec.skus.first(where: { $0.selection == selection }) { return sku }
+    if let index = selections.firstIndex(of: selection) { return spec.skus[index] }
     throw removedSelection(selection)
+  }
+
+  /// The sellable selections, in SKU order, without pricing any SKU.
+  private var selections: [[Int]] {
+    (0..<spec.skuCount).map { spec.selection(ofSku: $0) }
   }
 
   /// An example from this spec, so the hint can be copied: `edition=basic`.
@@ -70,14 +75,13 @@ struct QuoteResolver {
 
   /// Lists, for each attribute not selected, the values still possible with what was given.
   private func missingSelections(_ missing: [Int], chosen: [Int?]) -> UsageError {
-    let compatible = spec.skus.filter { sku in
+    let compatible = selections.filter { sellable in
       chosen.enumerated().allSatisfy { attribute, value in
-        value.map { sku.selection[attribute] == $0 } ?? true
+        value.map { sellable[attribute] == $0 } ?? true
       }
     }
     let options = missing.map { attribute in
-      let possible = Set(
-        (compatible.isEmpty ? spec.skus : compatible).map { $0.selection[attribute] })
+      let possible = Set((compatible.isEmpty ? selections : compatible).map { $0[attribute] })
       let values = resolved.values(attribute).enumerated().filter { possible.contains($0.offset) }
       let id = resolved.enums[attribute].id.value
       return "--select \(id)=" + values.map(\.element.id.value).joined(separator: "|")
@@ -98,10 +102,10 @@ struct QuoteResolver {
         "\(described) is removed by the \(RuleText.kind(rule)) rule at \(RuleText.location(rule))"
       if let because = rule.because { message += " (\(because))" }
     }
-    let distances = spec.skus.map { sku in zip(sku.selection, selection).filter { $0 != $1 }.count }
+    let distances = selections.map { sellable in zip(sellable, selection).filter { $0 != $1 }.count }
     if let nearest = distances.min() {
-      let closest = spec.skus.indices.filter { distances[$0] == nearest }.map {
-        SelectionText.describe(spec.skus[$0].selection, spec: resolved)
+      let closest = selections.indices.filter { distances[$0] == nearest }.map {
+        SelectionText.describe(selections[$0], spec: resolved)
       }
       message += "; nearest valid: \(CatalogLookup.list(closest, limit: 4, separator: "; "))"
     }

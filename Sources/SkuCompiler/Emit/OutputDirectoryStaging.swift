@@ -22,6 +22,35 @@ public struct StagingWriter: ~Copyable {
   ///
   /// `name` is a plain, visible file name such as `crm.json`.
   public mutating func write(_ name: String, _ bytes: [UInt8]) throws(OutputError) {
+    let display = try claim(name)
+    try area.writeFile(name, bytes, display: display)
+    if StagingArea.testWriteDelayMicroseconds > 0 {
+      usleep(StagingArea.testWriteDelayMicroseconds)
+    }
+  }
+
+  /// Writes one file in pieces: `body` appends to it as the content is produced, so a large
+  /// payload never has to be in memory whole. The file is then fsynced and closed like one
+  /// written with `write(_:_:)`.
+  public mutating func write<Failure: Error>(
+    _ name: String, streaming body: (inout StagingFile) throws(Failure) -> Void
+  ) throws {
+    let display = try claim(name)
+    var file = StagingFile(area: area, name: name, display: display)
+    try file.open()
+    do {
+      try body(&file)
+    } catch {
+      file.abandon()
+      throw error
+    }
+    try file.finish()
+    if StagingArea.testWriteDelayMicroseconds > 0 {
+      usleep(StagingArea.testWriteDelayMicroseconds)
+    }
+  }
+
+  private mutating func claim(_ name: String) throws(OutputError) -> String {
     let display = area.directory.path + "/" + name
     guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), !name.utf8.contains(0),
       name.utf8.count <= 255
@@ -31,10 +60,42 @@ public struct StagingWriter: ~Copyable {
     guard writtenNames.insert(name).inserted else {
       throw OutputError("cannot write \(display): it was already written by this build")
     }
-    try area.writeFile(name, bytes, display: display)
-    if StagingArea.testWriteDelayMicroseconds > 0 {
-      usleep(StagingArea.testWriteDelayMicroseconds)
-    }
+    return display
+  }
+}
+
+/// A file of the staging directory being written in pieces (`StagingWriter.write(_:streaming:)`).
+/// Each piece is written under the interrupt lock, like a whole file is.
+public struct StagingFile: ~Copyable {
+  let area: StagingArea
+  let name: String
+  let display: String
+  private var descriptor: Int32 = -1
+
+  init(area: StagingArea, name: String, display: String) {
+    self.area = area
+    self.name = name
+    self.display = display
+  }
+
+  mutating func open() throws(OutputError) {
+    descriptor = try area.createFile(name, display: display)
+  }
+
+  public mutating func append(_ bytes: [UInt8]) throws(OutputError) {
+    try area.appendFile(descriptor, bytes, name: name, display: display)
+  }
+
+  mutating func finish() throws(OutputError) {
+    let written = descriptor
+    descriptor = -1
+    try area.finishFile(written, name: name, display: display, failure: nil)
+  }
+
+  /// Closes the descriptor after a failure in the middle; the staging directory is discarded.
+  mutating func abandon() {
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
   }
 }
 
@@ -120,6 +181,22 @@ final class StagingArea {
   }
 
   func writeFile(_ name: String, _ bytes: [UInt8], display: String) throws(OutputError) {
+    let fileDescriptor = try createFile(name, display: display)
+    var failure: Errno?
+    do {
+      try appendFile(fileDescriptor, bytes, name: name, display: display)
+    } catch {
+      failure = lastWriteFailure
+    }
+    try finishFile(fileDescriptor, name: name, display: display, failure: failure)
+  }
+
+  /// The errno of the last failed append, so that `finishFile` can still close the file and
+  /// report the first failure.
+  private var lastWriteFailure: Errno?
+
+  func createFile(_ name: String, display: String) throws(OutputError) -> Int32 {
+    var created: Int32 = -1
     try directory.registry.whileLive(registration) { () throws(OutputError) in
       let file = attempt(.createFile, name) {
         openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
@@ -127,14 +204,37 @@ final class StagingArea {
       guard case .success(let fileDescriptor) = file else {
         throw OutputError("cannot create \(display): \(file.errorText)")
       }
-      var failure: Errno?
+      created = fileDescriptor
+    }
+    return created
+  }
+
+  func appendFile(_ fileDescriptor: Int32, _ bytes: [UInt8], name: String, display: String)
+    throws(OutputError)
+  {
+    try directory.registry.whileLive(registration) { () throws(OutputError) in
       if case .failure(let error) = attempt(.writeFile, name, { writeAll(fileDescriptor, bytes) }) {
-        failure = error
-      } else if case .failure(let error) = attempt(.syncFile, name, { fsync(fileDescriptor) }) {
+        lastWriteFailure = error
+        throw OutputError("cannot write \(display): \(error.text)")
+      }
+    }
+  }
+
+  /// fsyncs and closes a file, both checked: on some file systems a delayed write error
+  /// surfaces only at close. With `failure` (an earlier write error) the file is only closed.
+  func finishFile(_ fileDescriptor: Int32, name: String, display: String, failure: Errno?)
+    throws(OutputError)
+  {
+    if let failure {
+      close(fileDescriptor)
+      throw OutputError("cannot write \(display): \(failure.text)")
+    }
+    try directory.registry.whileLive(registration) { () throws(OutputError) in
+      var failure: Errno?
+      if case .failure(let error) = attempt(.syncFile, name, { fsync(fileDescriptor) }) {
         failure = error
       }
-      // close is checked too: on some file systems a delayed write error surfaces only here.
-      // It always runs, even when a test injects its failure, so no descriptor leaks.
+      // close always runs, even when a test injects its failure, so no descriptor leaks.
       let closeStatus = close(fileDescriptor)
       let closeError = errno
       let closed = attempt(.closeFile, name) {

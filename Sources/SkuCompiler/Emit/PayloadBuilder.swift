@@ -1,31 +1,49 @@
-/// Builds the publishing payload of one product (spec §11, `skuc-payload/1`).
+/// Writes the publishing payload of one product (spec §11, `skuc-payload/1`).
 ///
 /// Keys follow the order of the spec's example so that payloads read the same way the
-/// contract does; amounts are strings with exactly `precision` decimals.
+/// contract does; amounts are strings with exactly `precision` decimals. SKUs are priced as
+/// they are written (`PricedSpec.skus`), so a payload of a million SKUs is never in memory
+/// as a whole: `afterSku` lets a streaming caller hand full buffers to the file.
 public enum PayloadBuilder {
   public static let format = "skuc-payload/1"
 
+  /// The payload as a value, for readers that compare rather than publish (`skuc diff`).
   public static func payload(_ priced: PricedProduct) -> JSONValue {
-    let product = priced.product
-    return .object([
-      ("format", .string(format)),
-      (
-        "product",
-        .object([
-          ("id", .string(product.id.value)),
-          ("type", .string(product.type.rawValue)),
-          ("name", localized(product.name)),
-          ("currency", .string(product.currency)),
-          ("precision", .integer(product.precision)),
-          ("rounding", .string(product.rounding.rawValue)),
-        ])
-      ),
-      ("attributes", .array(product.attributes.map(attribute))),
-      ("specs", .array(priced.specs.map { spec($0, product: product) })),
-    ])
+    var builder = JSONTreeBuilder()
+    encode(priced, into: &builder) { _ in }
+    return builder.root ?? .null
   }
 
-  static func localized(_ text: LocalizedText) -> JSONValue {
+  public static func encode<Sink: JSONSink, Failure: Error>(
+    _ priced: PricedProduct, into sink: inout Sink,
+    afterSku: (inout Sink) throws(Failure) -> Void
+  ) throws(Failure) {
+    let product = priced.product
+    sink.beginObject()
+    sink.key("format")
+    sink.string(format)
+    sink.key("product")
+    sink.value(
+      .object([
+        ("id", .string(product.id.value)),
+        ("type", .string(product.type.rawValue)),
+        ("name", localized(product.name)),
+        ("currency", .string(product.currency)),
+        ("precision", .integer(product.precision)),
+        ("rounding", .string(product.rounding.rawValue)),
+      ]))
+    sink.key("attributes")
+    sink.value(.array(product.attributes.map(attribute)))
+    sink.key("specs")
+    sink.beginArray()
+    for spec in priced.specs {
+      try encode(spec, precision: product.precision, into: &sink, afterSku: afterSku)
+    }
+    sink.endArray()
+    sink.endObject()
+  }
+
+  public static func localized(_ text: LocalizedText) -> JSONValue {
     .object(text.entries.map { ($0.locale, .string($0.text)) })
   }
 
@@ -56,10 +74,14 @@ public enum PayloadBuilder {
     return .object(members)
   }
 
-  static func spec(_ priced: PricedSpec, product: Product) -> JSONValue {
+  static func encode<Sink: JSONSink, Failure: Error>(
+    _ priced: PricedSpec, precision: Int, into sink: inout Sink,
+    afterSku: (inout Sink) throws(Failure) -> Void
+  ) throws(Failure) {
     let spec = priced.resolved.spec
-    return .object([
-      ("id", .string(spec.id.value)),
+    sink.beginObject()
+    for (key, value) in [
+      ("id", JSONValue.string(spec.id.value)),
       ("name", localized(spec.name)),
       ("billing", .string(spec.billing.value.rawValue)),
       ("chargingMode", .string(spec.billing.value.chargingMode)),
@@ -67,51 +89,94 @@ public enum PayloadBuilder {
       ("trialDays", spec.trialDays.map { .integer($0.value) } ?? .null),
       ("usageUnit", spec.usageUnit.map(localized) ?? .null),
       ("attributes", .array(spec.attributes.map { .string($0.value) })),
-      ("skus", .array(priced.skus.map { sku($0, spec: priced.resolved, precision: product.precision) })),
-    ])
+    ] {
+      sink.key(key)
+      sink.value(value)
+    }
+    sink.key("skus")
+    sink.beginArray()
+    for sku in priced.skus {
+      encode(sku, spec: priced.resolved, precision: precision, into: &sink)
+      try afterSku(&sink)
+    }
+    sink.endArray()
+    sink.endObject()
   }
 
-  static func sku(_ sku: PricedSku, spec: ResolvedSpec, precision: Int) -> JSONValue {
-    let selection: [(String, JSONValue)] = sku.selection.enumerated().map { attribute, value in
-      (spec.enums[attribute].id.value, .string(spec.values(attribute)[value].id.value))
+  static func encode<Sink: JSONSink>(
+    _ sku: PricedSku, spec: ResolvedSpec, precision: Int, into sink: inout Sink
+  ) {
+    sink.beginObject()
+    sink.key("key")
+    sink.string(sku.key)
+    sink.key("code")
+    sink.string(sku.code)
+    sink.key("selection")
+    sink.beginObject()
+    for (attribute, value) in sku.selection.enumerated() {
+      sink.key(spec.enums[attribute].id.value)
+      sink.string(spec.values(attribute)[value].id.value)
     }
-    let quantities: [(String, JSONValue)] = spec.quantities.enumerated().map { index, quantity in
+    sink.endObject()
+    sink.key("name")
+    sink.value(localized(SkuNaming.name(of: sku.selection, spec: spec)))
+    sink.key("quantities")
+    sink.beginObject()
+    for (index, quantity) in spec.quantities.enumerated() {
       let range = sku.ranges[index]
-      return (
-        quantity.attribute.id.value,
-        .object([("min", .integer(range.min)), ("max", .integer(range.max)), ("step", .integer(range.step))])
-      )
+      sink.key(quantity.attribute.id.value)
+      sink.beginObject()
+      sink.key("min")
+      sink.integer(range.min)
+      sink.key("max")
+      sink.integer(range.max)
+      sink.key("step")
+      sink.integer(range.step)
+      sink.endObject()
     }
-    return .object([
-      ("key", .string(sku.key)),
-      ("code", .string(sku.code)),
-      ("selection", .object(selection)),
-      ("name", localized(SkuNaming.name(of: sku.selection, spec: spec))),
-      ("quantities", .object(quantities)),
-      ("prices", .array(sku.prices.map { price($0, spec: spec, precision: precision) })),
-    ])
+    sink.endObject()
+    sink.key("prices")
+    sink.beginArray()
+    for priced in sku.prices {
+      encode(priced, spec: spec, precision: precision, into: &sink)
+    }
+    sink.endArray()
+    sink.endObject()
   }
 
-  static func price(_ priced: PricedPeriod, spec: ResolvedSpec, precision: Int) -> JSONValue {
-    let schedules: [(String, JSONValue)] = spec.quantities.enumerated().map { index, quantity in
+  static func encode<Sink: JSONSink>(
+    _ priced: PricedPeriod, spec: ResolvedSpec, precision: Int, into sink: inout Sink
+  ) {
+    sink.beginObject()
+    sink.key("period")
+    if let period = priced.period { sink.string(period.rawValue) } else { sink.null() }
+    sink.key("price")
+    sink.string(priced.price.formatted(places: precision))
+    sink.key("from")
+    sink.string(priced.from.formatted(places: precision))
+    sink.key("quantities")
+    sink.beginObject()
+    for (index, quantity) in spec.quantities.enumerated() {
       let schedule = priced.schedules[index]
-      let tiers: [JSONValue] = schedule.tiers.map {
-        .object([
-          ("upto", $0.upto.map { .integer($0) } ?? .null),
-          ("unit", .string($0.unit.formatted(places: precision))),
-        ])
+      sink.key(quantity.attribute.id.value)
+      sink.beginObject()
+      sink.key("model")
+      sink.string(schedule.model.rawValue)
+      sink.key("tiers")
+      sink.beginArray()
+      for tier in schedule.tiers {
+        sink.beginObject()
+        sink.key("upto")
+        if let upto = tier.upto { sink.integer(upto) } else { sink.null() }
+        sink.key("unit")
+        sink.string(tier.unit.formatted(places: precision))
+        sink.endObject()
       }
-      return (
-        quantity.attribute.id.value,
-        .object([("model", .string(schedule.model.rawValue)), ("tiers", .array(tiers))])
-      )
+      sink.endArray()
+      sink.endObject()
     }
-    return .object([
-      ("period", priced.period.map { .string($0.rawValue) } ?? .null),
-      ("price", .string(priced.price.formatted(places: precision))),
-      ("from", .string(priced.from.formatted(places: precision))),
-      ("quantities", .object(schedules)),
-    ])
+    sink.endObject()
+    sink.endObject()
   }
 }
 

@@ -1,10 +1,27 @@
 internal import Crypto
 
 /// The project's one use of swift-crypto. Kept in its own file so that the fuzzing build,
-/// which cannot link BoringSSL, can swap in another implementation of this one function.
-enum SHA256Digest {
+/// which cannot link BoringSSL, can swap in another implementation of this one type.
+struct SHA256Digest {
+  private var hasher = SHA256()
+
+  init() {}
+
+  /// Hashes a payload as it is written, so that the manifest's digest needs no second pass.
+  mutating func update(_ bytes: [UInt8]) {
+    hasher.update(data: bytes)
+  }
+
+  /// The lower-case hex digest of everything given to `update`.
+  func finalize() -> String {
+    Self.hex(hasher.finalize())
+  }
+
   static func hex(of bytes: [UInt8]) -> String {
-    let digest = SHA256.hash(data: bytes)
+    hex(SHA256.hash(data: bytes))
+  }
+
+  private static func hex(_ digest: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)

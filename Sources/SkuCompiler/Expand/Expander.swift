@@ -4,15 +4,11 @@ public enum Expander {
   public static func expand(_ catalog: ValidatedCatalog, into diagnostics: inout DiagnosticCollector)
     -> ExpandedCatalog
   {
-    var products: [ExpandedProduct] = []
-    for validated in catalog.products {
-      var specs: [ExpandedSpec] = []
-      for spec in validated.specs {
-        if let expanded = expand(spec, product: validated.product, into: &diagnostics) {
-          specs.append(expanded)
-        }
+    let products = Parallel.map(catalog.products, into: &diagnostics) { validated, diagnostics in
+      let specs = validated.specs.compactMap { spec in
+        expand(spec, product: validated.product, into: &diagnostics)
       }
-      products.append(ExpandedProduct(product: validated.product, specs: specs))
+      return ExpandedProduct(product: validated.product, specs: specs)
     }
     return ExpandedCatalog(products: products)
   }

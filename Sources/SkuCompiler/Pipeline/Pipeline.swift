@@ -56,9 +56,9 @@ public enum Pipeline {
   public static func parse(_ files: [CatalogSourceFile], into diagnostics: inout DiagnosticCollector)
     -> ParsedCatalog
   {
+    let results = Parallel.map(files) { YAMLFrontEnd.parse($0.bytes, file: $0.path) }
     var documents: [YAMLDocument] = []
-    for file in files {
-      let result = YAMLFrontEnd.parse(file.bytes, file: file.path)
+    for result in results {
       diagnostics.emit(contentsOf: result.diagnostics)
       if let document = result.document { documents.append(document) }
     }
@@ -68,13 +68,12 @@ public enum Pipeline {
   public static func decode(_ parsed: ParsedCatalog, into diagnostics: inout DiagnosticCollector)
     -> CatalogModel
   {
-    var products: [Product] = []
-    for document in parsed.documents {
+    let products = Parallel.map(parsed.documents, into: &diagnostics) { document, diagnostics in
       var decoder = ProductDecoder(file: document.file)
       let product = decoder.decode(document)
       diagnostics.emit(contentsOf: decoder.reader.diagnostics.diagnostics)
-      if let product { products.append(product) }
-    }
+      return product
+    }.compactMap { $0 }
     return CatalogModel(products: products)
   }
 }

@@ -91,11 +91,51 @@ public struct PricedSku: Sendable, Hashable {
   public var prices: [PricedPeriod]
 }
 
+/// A priced spec, kept small enough for a million SKUs (issue: bounded memory).
+///
+/// It holds only what checks and summaries need of every SKU: the `from` of each (SKU,
+/// period) and the SKU codes. A SKU's full prices and schedules are computed again when they
+/// are read through `skus`, by the same `SpecPricer` steps, so emitting a payload never needs
+/// every SKU's schedules in memory at once. Pricing is a pure function of the catalog, so the
+/// second computation gives the very numbers the first one checked.
 public struct PricedSpec: Sendable {
+  public var product: Product
   public var expanded: ExpandedSpec
-  public var skus: [PricedSku]
+  /// `from` of every (SKU, period), SKU-major: `froms[sku * periodCount + period]`.
+  public var froms: [ExactDecimal]
+  /// Each SKU's code as its 60-bit number (spec §9), in SKU order.
+  public var codes: [UInt64]
 
   public var resolved: ResolvedSpec { expanded.resolved }
+  public var periodCount: Int { resolved.pricedPeriods.count }
+  public var skuCount: Int { expanded.skus.count }
+
+  public func from(sku: Int, period: Int) -> ExactDecimal {
+    froms[sku * periodCount + period]
+  }
+
+  /// Value positions of a SKU's selection, without pricing it.
+  public func selection(ofSku sku: Int) -> [Int] {
+    expanded.selection(ofSku: sku)
+  }
+
+  /// Every SKU, priced in full as it is read.
+  public var skus: PricedSkus { PricedSkus(product: product, expanded: expanded) }
+}
+
+/// The SKUs of a spec, priced on access (see `PricedSpec`). Iterate it once in order; every
+/// subscript prices that SKU again.
+public struct PricedSkus: RandomAccessCollection, Sendable {
+  let product: Product
+  let expanded: ExpandedSpec
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { expanded.skus.count }
+
+  public subscript(position: Int) -> PricedSku {
+    var pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
+    return pricer.pricedSku(at: position)
+  }
 }
 
 public struct PricedProduct: Sendable {

@@ -8,16 +8,14 @@ public enum Pricer {
   public static func price(_ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector)
     -> PricedCatalog
   {
-    var products: [PricedProduct] = []
-    for expanded in catalog.products {
-      var specs: [PricedSpec] = []
-      for spec in expanded.specs {
+    let products = Parallel.map(catalog.products, into: &diagnostics) { expanded, diagnostics in
+      let specs = expanded.specs.map { spec in
         var pricer = SpecPricer(product: expanded.product, expanded: spec)
         let priced = pricer.priceAll()
         diagnostics.emit(contentsOf: pricer.diagnostics.diagnostics)
-        specs.append(priced)
+        return priced
       }
-      products.append(PricedProduct(product: expanded.product, specs: specs))
+      return PricedProduct(product: expanded.product, specs: specs)
     }
     let catalog = PricedCatalog(products: products)
     checkCodeCollisions(catalog, into: &diagnostics)
@@ -27,45 +25,48 @@ public enum Pricer {
   /// Codes are 60 bits of a hash, so a collision is astronomically unlikely, but a collision
   /// would publish two SKUs under one code, so it is checked anyway (spec §9).
   static func checkCodeCollisions(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector) {
-    var identities: [SkuIdentityRecord] = []
-    for product in catalog.products {
-      for spec in product.specs {
-        for sku in spec.skus {
-          identities.append(SkuIdentityRecord(code: sku.code, key: sku.key, range: spec.resolved.spec.id.range))
-        }
+    var codes: [UInt64] = []
+    var places: [(product: Int, spec: Int, sku: Int)] = []
+    for (productIndex, product) in catalog.products.enumerated() {
+      for (specIndex, spec) in product.specs.enumerated() {
+        codes.append(contentsOf: spec.codes)
+        places.append(contentsOf: spec.codes.indices.map { (productIndex, specIndex, $0) })
       }
     }
-    diagnostics.emit(contentsOf: codeCollisions(identities))
+    func describe(_ index: Int) -> (key: String, range: SourceRange) {
+      let place = places[index]
+      let spec = catalog.products[place.product].specs[place.spec]
+      let key = SkuIdentity.key(
+        product: spec.product.id.value, spec: spec.resolved, selection: spec.selection(ofSku: place.sku))
+      return (key, spec.resolved.spec.id.range)
+    }
+    for (first, second) in collisions(codes) {
+      let owner = describe(first)
+      let other = describe(second)
+      diagnostics.error(
+        .skuCodeCollision,
+        "the SKU code \(SkuIdentity.code(value: codes[second])) of '\(other.key)' is also the code of '\(owner.key)'",
+        at: other.range,
+        notes: [DiagnosticNote("'\(owner.key)' comes from here", at: owner.range)],
+        hint: "rename a value id or spec id so that the keys hash differently")
+    }
   }
 
-  /// The collisions among SKU identities, each reported at the later SKU's spec with a note at
-  /// the first.
-  static func codeCollisions(_ identities: [SkuIdentityRecord]) -> [Diagnostic] {
-    var owners: [String: SkuIdentityRecord] = [:]
-    var found: [Diagnostic] = []
-    for identity in identities {
-      guard let owner = owners[identity.code] else {
-        owners[identity.code] = identity
-        continue
+  /// Pairs (first, later) of positions whose codes are equal. Keys are unique within the
+  /// tree, so equal codes always mean two keys share a code.
+  static func collisions(_ codes: [UInt64]) -> [(Int, Int)] {
+    var owners: [UInt64: Int] = [:]
+    owners.reserveCapacity(codes.count)
+    var found: [(Int, Int)] = []
+    for (index, code) in codes.enumerated() {
+      if let owner = owners[code] {
+        found.append((owner, index))
+      } else {
+        owners[code] = index
       }
-      guard owner.key != identity.key else { continue }
-      found.append(
-        .error(
-          .skuCodeCollision,
-          "the SKU code \(identity.code) of '\(identity.key)' is also the code of '\(owner.key)'",
-          at: identity.range,
-          notes: [DiagnosticNote("'\(owner.key)' comes from here", at: owner.range)],
-          hint: "rename a value id or spec id so that the keys hash differently"))
     }
     return found
   }
-}
-
-/// What the collision check needs to know of a SKU.
-struct SkuIdentityRecord {
-  var code: String
-  var key: String
-  var range: SourceRange
 }
 
 /// The evolving state of one (SKU, period) while steps run.

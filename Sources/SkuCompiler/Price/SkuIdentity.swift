@@ -10,6 +10,21 @@ public enum SkuIdentity {
 
   /// `S` and the first 15 upper-case hex digits of the key's SHA-256.
   public static func code(forKey key: String) -> String {
-    "S" + String(SHA256Digest.hex(of: Array(key.utf8)).prefix(15)).uppercased()
+    code(value: codeValue(forKey: key))
+  }
+
+  /// The code's 15 hex digits as a number: what the collision check compares, eight bytes a
+  /// SKU instead of a string.
+  public static func codeValue(forKey key: String) -> UInt64 {
+    let hex = SHA256Digest.hex(of: Array(key.utf8)).utf8.prefix(15)
+    return hex.reduce(0) { value, digit in
+      let nibble = digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
+      return value << 4 | UInt64(nibble)
+    }
+  }
+
+  public static func code(value: UInt64) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return "S" + String(repeating: "0", count: 15 - digits.count) + digits
   }
 }

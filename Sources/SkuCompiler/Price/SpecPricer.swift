@@ -24,12 +24,19 @@ struct SpecPricer {
 
   var spec: ResolvedSpec { expanded.resolved }
 
-  init(product: Product, expanded: ExpandedSpec) {
+  /// Whether table use, misses and other findings are recorded. The first pricing of a spec
+  /// records them to report warnings and errors; pricing again for output does not.
+  let recordsFindings: Bool
+
+  init(product: Product, expanded: ExpandedSpec, recordsFindings: Bool = true) {
     self.product = product
     self.expanded = expanded
-    usedLeaves = expanded.resolved.steps.map { step in
-      Self.tables(of: step.action).map { Array(repeating: false, count: $0.leaves.count) }
-    }
+    self.recordsFindings = recordsFindings
+    usedLeaves =
+      recordsFindings
+      ? expanded.resolved.steps.map { step in
+        Self.tables(of: step.action).map { Array(repeating: false, count: $0.leaves.count) }
+      } : []
   }
 
   /// The tables of a step in a fixed order: the amount's, or each tier unit's.
@@ -47,23 +54,34 @@ struct SpecPricer {
     }
   }
 
+  /// Prices every SKU once, keeping each `from` and code, and reports what the steps did.
   mutating func priceAll() -> PricedSpec {
-    var skus: [PricedSku] = []
-    skus.reserveCapacity(expanded.skus.count)
+    let periodCount = spec.pricedPeriods.count
+    var froms: [ExactDecimal] = []
+    froms.reserveCapacity(expanded.skus.count * periodCount)
+    var codes: [UInt64] = []
+    codes.reserveCapacity(expanded.skus.count)
     for index in expanded.skus.indices {
       let facts = facts(ofSku: index)
-      var prices: [PricedPeriod] = []
       for period in spec.pricedPeriods {
-        prices.append(
-          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges))
+        froms.append(
+          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges).from)
       }
-      skus.append(
-        PricedSku(
-          index: index, selection: facts.selection, key: facts.key,
-          code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices))
+      codes.append(SkuIdentity.codeValue(forKey: facts.key))
     }
     reportAggregates()
-    return PricedSpec(expanded: expanded, skus: skus)
+    return PricedSpec(product: product, expanded: expanded, froms: froms, codes: codes)
+  }
+
+  /// One SKU priced in full, every period.
+  mutating func pricedSku(at index: Int) -> PricedSku {
+    let facts = facts(ofSku: index)
+    let prices = spec.pricedPeriods.map { period in
+      price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges)
+    }
+    return PricedSku(
+      index: index, selection: facts.selection, key: facts.key,
+      code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices)
   }
 
   /// What pricing a SKU needs besides the steps: its values, key and limited ranges.
@@ -111,7 +129,7 @@ struct SpecPricer {
           pricer.recordMiss(step: stepIndex, selection: selection, period: period)
           return nil
         }
-        pricer.usedLeaves[stepIndex][tableIndex][leaf] = true
+        if pricer.recordsFindings { pricer.usedLeaves[stepIndex][tableIndex][leaf] = true }
         pricer.trace?.lookedUp(table, leaf: leaf)
         return table.leaves[leaf].value
       }
@@ -160,6 +178,7 @@ struct SpecPricer {
   }
 
   private mutating func checkWidth(_ state: PricingState, stepIndex: Int) {
+    guard recordsFindings else { return }
     func tooWide(_ value: ExactDecimal) -> Bool {
       Swift.max(value.significantDigitCount, value.fractionDigitCount) > Pricer.maximumDigits
     }
@@ -176,6 +195,7 @@ struct SpecPricer {
   }
 
   private mutating func recordMiss(step: Int, selection: [Int], period: Period?) {
+    guard recordsFindings else { return }
     let text = describe(selection, period)
     if let existing = misses[step] {
       misses[step] = (existing.count + 1, existing.first)

@@ -15,6 +15,9 @@ extension SpecPricer {
     }
     let from = PricedPeriod.total(
       price: price, schedules: schedules, quantities: ranges.map(\.min), places: places, mode: mode)
+    guard recordsFindings else {
+      return PricedPeriod(period: period, price: price, from: from, schedules: schedules)
+    }
     let periodText = period.map { " (\($0.rawValue))" } ?? ""
     if price.isNegative {
       reportNegative(

@@ -14,7 +14,7 @@ public enum Validator {
     -> ValidatedCatalog
   {
     var firstByID: [String: Product] = [:]
-    var products: [ValidatedProduct] = []
+    var unique: [Product] = []
     for product in model.products {
       if let first = firstByID[product.id.value] {
         diagnostics.error(
@@ -25,14 +25,16 @@ public enum Validator {
         continue
       }
       firstByID[product.id.value] = product
-      var specs: [ResolvedSpec] = []
-      for spec in product.specs {
+      unique.append(product)
+    }
+    let products = Parallel.map(unique, into: &diagnostics) { product, diagnostics in
+      let specs = product.specs.compactMap { spec in
         var resolver = SpecResolver(product: product, spec: spec)
         let resolved = resolver.resolve()
         diagnostics.emit(contentsOf: resolver.diagnostics.diagnostics)
-        if let resolved { specs.append(resolved) }
+        return resolved
       }
-      products.append(ValidatedProduct(product: product, specs: specs))
+      return ValidatedProduct(product: product, specs: specs)
     }
     return ValidatedCatalog(products: products)
   }

@@ -1,0 +1,78 @@
+/// Something a JSON document can be written into, one token at a time.
+///
+/// The payload is written by one encoder into either sink: `JSONStreamWriter` produces the
+/// published bytes, streaming; `JSONTreeBuilder` produces a `JSONValue` for `skuc diff`, which
+/// reads a compiled catalog the way it reads a payload directory. One encoder means the two can
+/// never disagree.
+public protocol JSONSink {
+  mutating func beginObject()
+  mutating func endObject()
+  mutating func beginArray()
+  mutating func endArray()
+  mutating func key(_ key: String)
+  mutating func string(_ value: String)
+  mutating func integer(_ value: Int)
+  mutating func null()
+  mutating func value(_ value: JSONValue)
+}
+
+extension JSONStreamWriter: JSONSink {}
+
+/// Builds a `JSONValue` from sink calls.
+public struct JSONTreeBuilder: JSONSink {
+  private enum Frame {
+    case object([(String, JSONValue)], pendingKey: String?)
+    case array([JSONValue])
+  }
+
+  private var stack: [Frame] = []
+  /// The finished document, once the root container is closed (or a root scalar written).
+  public private(set) var root: JSONValue?
+
+  public init() {}
+
+  public mutating func beginObject() { stack.append(.object([], pendingKey: nil)) }
+
+  public mutating func endObject() {
+    guard case .object(let members, _) = stack.popLast() else {
+      preconditionFailure("endObject without an open object")
+    }
+    add(.object(members))
+  }
+
+  public mutating func beginArray() { stack.append(.array([])) }
+
+  public mutating func endArray() {
+    guard case .array(let elements) = stack.popLast() else {
+      preconditionFailure("endArray without an open array")
+    }
+    add(.array(elements))
+  }
+
+  public mutating func key(_ key: String) {
+    guard case .object(let members, nil) = stack.popLast() else {
+      preconditionFailure("JSON key \"\(key)\" outside an object or directly after another key")
+    }
+    stack.append(.object(members, pendingKey: key))
+  }
+
+  public mutating func string(_ value: String) { add(.string(value)) }
+  public mutating func integer(_ value: Int) { add(.integer(value)) }
+  public mutating func null() { add(.null) }
+  public mutating func value(_ value: JSONValue) { add(value) }
+
+  private mutating func add(_ value: JSONValue) {
+    switch stack.popLast() {
+    case nil:
+      root = value
+    case .object(var members, let key?):
+      members.append((key, value))
+      stack.append(.object(members, pendingKey: nil))
+    case .object(_, nil):
+      preconditionFailure("JSON object member written without a key")
+    case .array(var elements):
+      elements.append(value)
+      stack.append(.array(elements))
+    }
+  }
+}
