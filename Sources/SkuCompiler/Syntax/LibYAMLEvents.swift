@@ -6,10 +6,23 @@ internal import CYAML
 
 /// A libyaml position. All three fields are 0-based; `index` counts characters (a CRLF pair
 /// counts two, a leading byte order mark none), not bytes.
+///
+/// Stored in 32 bits each, which keeps events small on the hot path and is exact: libyaml
+/// only ever reads files of at most 16 MiB here.
 struct LibYAMLMark: Sendable, Hashable {
-  var index: Int
-  var line: Int
-  var column: Int
+  private var storedIndex: Int32
+  private var storedLine: Int32
+  private var storedColumn: Int32
+
+  var index: Int { Int(storedIndex) }
+  var line: Int { Int(storedLine) }
+  var column: Int { Int(storedColumn) }
+
+  init(index: Int, line: Int, column: Int) {
+    storedIndex = Int32(truncatingIfNeeded: index)
+    storedLine = Int32(truncatingIfNeeded: line)
+    storedColumn = Int32(truncatingIfNeeded: column)
+  }
 }
 
 /// One libyaml parser event, copied out of libyaml's memory.
@@ -30,13 +43,28 @@ struct LibYAMLEvent: Sendable {
     case mappingEnd
   }
 
+  /// A node's anchor (or the name an alias refers to) and its explicit tag.
+  enum NodeProperties: Sendable {
+    case none
+    indirect case some(anchor: String?, tag: String?)
+
+    var anchor: String? {
+      if case .some(let anchor, _) = self { return anchor }
+      return nil
+    }
+
+    var tag: String? {
+      if case .some(_, let tag) = self { return tag }
+      return nil
+    }
+  }
+
   var kind: Kind
   var start: LibYAMLMark
   var end: LibYAMLMark
-  /// The anchor of a node, or the name an alias refers to.
-  var anchor: String?
-  /// Explicit tags only; libyaml leaves untagged nodes without a tag.
-  var tag: String?
+  /// Anchor and tag, which skuc refuses; boxed because they are almost always absent and
+  /// the event should stay small on the hot path.
+  var properties: NodeProperties
   /// The scalar's text after escapes and folding; empty for other events.
   var value: String
   var style: ScalarStyle
@@ -215,7 +243,9 @@ extension LibYAMLEvent {
     }
     self.init(
       kind: kind, start: LibYAMLMark(event.start_mark), end: LibYAMLMark(event.end_mark),
-      anchor: anchor.map { String(cString: $0) }, tag: tag.map { String(cString: $0) },
+      properties: anchor == nil && tag == nil
+        ? .none
+        : .some(anchor: anchor.map { String(cString: $0) }, tag: tag.map { String(cString: $0) }),
       value: value, style: style, isFlow: isFlow, hasDirectives: hasDirectives)
   }
 

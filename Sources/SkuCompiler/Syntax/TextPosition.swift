@@ -149,6 +149,14 @@ struct MarkLocator {
     SourceLocation(line: mark.line + 1, column: mark.column + 1, offset: offset(of: mark))
   }
 
+  /// The location of `mark` when its byte offset is already known, which moves the cursor
+  /// there without walking the text in between.
+  mutating func location(_ mark: LibYAMLMark, knownOffset: Int) -> SourceLocation {
+    characterIndex = mark.index
+    byteOffset = knownOffset
+    return SourceLocation(line: mark.line + 1, column: mark.column + 1, offset: knownOffset)
+  }
+
   mutating func offset(of mark: LibYAMLMark) -> Int {
     let target = max(mark.index, 0)
     if isASCII { return min(bodyStart + target, bytes.count) }

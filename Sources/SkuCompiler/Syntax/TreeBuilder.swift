@@ -10,21 +10,29 @@ struct TreeBuilder {
   private let file: String
   private var locator: MarkLocator
   private(set) var diagnostics: FileDiagnostics
-  private var stack: [Frame] = []
-  private var root: YAMLNode?
+  /// The innermost open collection, kept out of `parents` so that the hot path (a scalar
+  /// joining it) touches a stored property instead of an array element. At the top it is a
+  /// list-like frame that collects the document's root node.
+  private var current = Frame(
+    isMapping: false, isFlow: false, start: SourceLocation(line: 1, column: 1, offset: 0))
+  /// The open collections around `current`, outermost first; its count is the depth.
+  private var parents: [Frame] = []
   private var documents = 0
   private var tabs: IndentationTabs
-  /// The size of the last collection closed at each depth. Catalogs repeat shapes (every
-  /// localized name has the same locales, every price table the same values), so reserving
-  /// that much for the next collection at the same depth saves most array regrowth.
-  private var capacityHints = [Int](repeating: 0, count: YAMLFrontEnd.maximumDepth)
+  /// The size of the last collection closed at each place in the document's structure.
+  /// Catalogs repeat shapes (every spec has the same kinds of lists at the same places, every
+  /// localized name the same locales), so reserving that much for the next collection at
+  /// the same place saves almost all array regrowth. A place is a hash of the path of
+  /// sibling positions from the root (positions past 15 count as 15, so the many specs of a
+  /// product share their places); collisions only cost a regrowth.
+  private var capacityHints = [Int](repeating: 0, count: 1 << 12)
 
   init(file: String, locator: MarkLocator, tabs: IndentationTabs, diagnostics: FileDiagnostics) {
     self.file = file
     self.locator = locator
     self.tabs = tabs
     self.diagnostics = diagnostics
-    stack.reserveCapacity(YAMLFrontEnd.maximumDepth)
+    parents.reserveCapacity(YAMLFrontEnd.maximumDepth)
   }
 
   /// Takes one event; returns `false` when the file must be abandoned.
@@ -58,22 +66,27 @@ struct TreeBuilder {
     case .alias:
       diagnostics.add(
         .error(
-          .anchorOrAlias, "aliases are not supported (found '*\(event.anchor ?? "")')",
+          .anchorOrAlias, "aliases are not supported (found '*\(event.properties.anchor ?? "")')",
           at: point(event.start), hint: "write the value out in full"))
       deliverAlias(range(event))
     case .scalar:
-      if event.anchor != nil || event.tag != nil { reportProperties(event) }
+      if case .some = event.properties { reportProperties(event) }
       // Built in place and with the text swapped out of the event: each copy of a String
       // or a SourceRange costs a reference count on a hot path.
       let start = locator.location(event.start)
-      let end = locator.location(event.end)
+      let end =
+        if let length = Self.sourceLength(of: event) {
+          locator.location(event.end, knownOffset: start.offset + length)
+        } else {
+          locator.location(event.end)
+        }
       var text = ""
       swap(&text, &event.value)
       let scalar = YAMLScalar(
         text: text, style: event.style, range: SourceRange(file: file, start: start, end: end))
       deliver(.scalar(scalar), end: end)
     case .sequenceStart, .mappingStart:
-      if stack.count >= YAMLFrontEnd.maximumDepth {
+      if parents.count >= YAMLFrontEnd.maximumDepth {
         diagnostics.add(
           .error(
             .nestingTooDeep,
@@ -82,24 +95,27 @@ struct TreeBuilder {
             at: point(event.start)))
         return false
       }
-      if event.anchor != nil || event.tag != nil { reportProperties(event) }
+      if case .some = event.properties { reportProperties(event) }
       var frame = Frame(
         isMapping: event.kind == .mappingStart, isFlow: event.isFlow,
         start: locator.location(event.start))
-      frame.reserve(capacityHints[stack.count])
-      stack.append(consume frame)
+      let position = UInt64(min(current.childCount, 15)) &* 2 &+ (current.isMapping ? 1 : 0)
+      frame.place = (current.place &+ position &+ 1) &* 0x9E37_79B9_7F4A_7C15
+      frame.reserve(capacityHints[frame.hintIndex])
+      swap(&frame, &current)
+      parents.append(consume frame)
     case .sequenceEnd, .mappingEnd:
-      guard !stack.isEmpty else { break }
-      var frame = stack.removeLast()
+      guard var frame = parents.popLast() else { break }
+      swap(&frame, &current)
       let end = frame.isFlow ? locator.location(event.end) : frame.lastEnd
       let range = SourceRange(file: file, start: frame.start, end: end)
       if frame.isMapping {
-        capacityHints[stack.count] = frame.entries.count
+        capacityHints[frame.hintIndex] = frame.entries.count
         var entries: [YAMLEntry] = []
         swap(&entries, &frame.entries)
         deliver(.mapping(YAMLMapping(entries: entries, range: range)), end: end)
       } else {
-        capacityHints[stack.count] = frame.items.count
+        capacityHints[frame.hintIndex] = frame.items.count
         var items: [YAMLNode] = []
         swap(&items, &frame.items)
         deliver(.sequence(YAMLSequence(items: items, range: range)), end: end)
@@ -111,6 +127,7 @@ struct TreeBuilder {
   /// The document, once the stream has ended without errors.
   mutating func finish() -> YAMLDocument? {
     guard !diagnostics.hasErrors else { return nil }
+    let root = current.items.first
     if documents == 0 || root.map(Self.isEmptyPlainScalar) == true {
       diagnostics.add(
         .error(
@@ -142,24 +159,19 @@ struct TreeBuilder {
 
   /// Hands a finished node to its parent.
   private mutating func deliver(_ node: consuming YAMLNode, end: SourceLocation) {
-    let top = stack.count - 1
-    guard top >= 0 else {
-      root = node
-      return
-    }
-    stack[top].lastEnd = end
-    guard stack[top].isMapping else {
-      stack[top].items.append(node)
+    current.lastEnd = end
+    guard current.isMapping else {
+      current.items.append(node)
       return
     }
     // Swapped out and consumed rather than read, so the key moves into its entry uncopied.
     var state = KeyState.expected
-    swap(&state, &stack[top].key)
+    swap(&state, &current.key)
     switch consume state {
     case .expected:
-      stack[top].key = accept(key: node, top: top)
+      current.key = accept(key: node)
     case .accepted(let key):
-      stack[top].entries.append(YAMLEntry(key: key, value: node))
+      current.entries.append(YAMLEntry(key: key, value: node))
     case .rejected:
       break
     }
@@ -168,15 +180,15 @@ struct TreeBuilder {
   /// An alias keeps its place in the tree's structure as an empty scalar (the file already
   /// has an error, so the tree is never used), or refuses the key it stands for.
   private mutating func deliverAlias(_ range: SourceRange) {
-    if let top = stack.indices.last, stack[top].isMapping, case .expected = stack[top].key {
-      stack[top].key = .rejected
-      stack[top].lastEnd = range.end
+    if current.isMapping, case .expected = current.key {
+      current.key = .rejected
+      current.lastEnd = range.end
       return
     }
     deliver(.scalar(YAMLScalar(text: "", style: .plain, range: range)), end: range.end)
   }
 
-  private mutating func accept(key node: consuming YAMLNode, top: Int) -> KeyState {
+  private mutating func accept(key node: consuming YAMLNode) -> KeyState {
     let key: YAMLScalar
     switch consume node {
     case .scalar(let scalar): key = scalar
@@ -197,7 +209,7 @@ struct TreeBuilder {
           hint: "mapping keys may be at most 1024 characters long"))
       return .rejected
     }
-    if let first = stack[top].firstKey(equalTo: key.text) {
+    if let first = current.firstKey(equalTo: key.text) {
       diagnostics.add(Self.duplicate(key, first: first))
       return .rejected
     }
@@ -236,13 +248,13 @@ struct TreeBuilder {
   // MARK: Subset checks
 
   private mutating func reportProperties(_ event: LibYAMLEvent) {
-    if let anchor = event.anchor {
+    if let anchor = event.properties.anchor {
       diagnostics.add(
         .error(
           .anchorOrAlias, "anchors are not supported (found '&\(anchor)')", at: point(event.start),
           hint: "delete the anchor and write repeated values out in full"))
     }
-    if let tag = event.tag {
+    if let tag = event.properties.tag {
       diagnostics.add(
         .error(
           .tag, "tags are not supported (found '\(DisplayedKey.shortTag(tag))')",
@@ -254,6 +266,20 @@ struct TreeBuilder {
 
   private mutating func range(_ event: LibYAMLEvent) -> SourceRange {
     SourceRange(file: file, start: locator.location(event.start), end: locator.location(event.end))
+  }
+
+  /// The scalar's length in the source, in bytes, when its text tells it: a plain scalar
+  /// on one line is its own source text (no escapes, no folding), and so is a single-quoted
+  /// one between its quotes when it holds no quote (the one escape, `''`). Knowing it spares
+  /// the locator a walk over the text.
+  private static func sourceLength(of event: borrowing LibYAMLEvent) -> Int? {
+    guard event.start.line == event.end.line else { return nil }
+    switch event.style {
+    case .plain: return event.value.utf8.count
+    case .singleQuoted where !event.value.utf8.contains(UInt8(ascii: "'")):
+      return event.value.utf8.count + 2
+    default: return nil
+    }
   }
 
   /// A one-character range: where the diagnostic's caret goes.
@@ -271,6 +297,11 @@ private enum KeyState {
   case accepted(YAMLScalar)
   /// The key was refused (and reported); its value is read but dropped.
   case rejected
+
+  var isExpected: Bool {
+    if case .expected = self { return true }
+    return false
+  }
 }
 
 /// A collection whose end event has not arrived yet.
@@ -282,6 +313,10 @@ private struct Frame {
   var items: [YAMLNode] = []
   var entries: [YAMLEntry] = []
   var key = KeyState.expected
+  /// Where this collection sits in the document's structure (see `capacityHints`).
+  var place: UInt64 = 0
+
+  var hintIndex: Int { Int(truncatingIfNeeded: place >> 52) }
   /// Entry indexes by key text, built once a mapping outgrows a linear search. Keyed by
   /// `String`, whose `==` and hashing follow Unicode canonical equivalence, so an NFC key and
   /// its NFD spelling collide here: that is deliberate (they look identical to the author).
@@ -297,6 +332,11 @@ private struct Frame {
   }
 
   private static let linearSearchLimit = 12
+
+  /// Children so far; for a mapping, keys and values both count.
+  var childCount: Int {
+    isMapping ? entries.count * 2 + (key.isExpected ? 0 : 1) : items.count
+  }
 
   mutating func reserve(_ capacity: Int) {
     if isMapping { entries.reserveCapacity(capacity) } else { items.reserveCapacity(capacity) }

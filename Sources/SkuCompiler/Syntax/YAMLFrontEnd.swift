@@ -16,13 +16,22 @@ public struct SyntaxResult: Sendable {
 /// cannot recover from: the byte pre-scan (`PreScan`: size, encoding, UTF-8 and forbidden
 /// characters), libyaml's event parser (the only YAML parser, wrapped in
 /// `LibYAMLEventReader`), and the tree builder (`TreeBuilder`: the subset rules and the
-/// nodes). Choices the spec leaves open:
+/// nodes).
+///
+/// Positions: lines and columns are 1-based, and columns count Unicode scalars, as libyaml's
+/// marks do (a Chinese character is one column, a CRLF pair ends one line). Offsets are byte
+/// offsets into the file, computed here because libyaml counts characters, not bytes.
+///
+/// Choices the spec leaves open:
 /// - Directives are all refused, `%YAML 1.2` included: a catalog gains nothing from them,
 ///   and one rule is easier to remember than a version list.
 /// - Only a plain `<<` key is a merge key; `"<<"` quoted is ordinary text, as in YAML 1.1.
 /// - Depth counts open collections: the root mapping is level 1, and a mapping or list that
 ///   would open level 65 stops the file. Scalars add no level.
 /// - A file whose only document is empty (`---` alone) is as empty as a comments-only file.
+/// - A tab anywhere in a line's leading whitespace is tab indentation (`IndentationTabs`),
+///   except inside the text of a literal or folded block scalar.
+/// - One file reports at most 50 problems (`FileDiagnostics`), then stops.
 public enum YAMLFrontEnd {
   /// Files larger than this are refused before parsing (spec §1).
   public static let maximumFileSize = 16 * 1024 * 1024

@@ -166,6 +166,11 @@ import Testing
     if actual != suiteCase.events {
       return "events differ: got \(actual), expected \(suiteCase.events)"
     }
+    if let document = result.document,
+      let mismatch = PositionCheck.mismatches(in: document, bytes: suiteCase.input).first
+    {
+      return "positions disagree: \(mismatch)"
+    }
     return nil
   }
 }
