@@ -41,7 +41,7 @@ diff: deps
 	"$$($(SWIFT) build --show-bin-path)/skuc" diff "git:$(BASE):$(CATALOGS)" "$(CATALOGS)" $(DIFF_FLAGS)
 
 bench: deps
-	$(SWIFT) build -c release --product skuc-bench
+	$(SWIFT) build -c release
 	.build/release/skuc-bench
 
 fmt:

@@ -121,8 +121,14 @@ enum PipelineCatalogs {
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
   }
 
+  /// Creates `path` and any missing parents, like `mkdir -p`.
   static func makeDirectory(_ path: String) {
-    mkdir(path, 0o755)
+    var prefix = ""
+    for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+      prefix += prefix.isEmpty && path.hasPrefix("/") ? "/" : (prefix.isEmpty ? "" : "/")
+      prefix += component
+      if !component.isEmpty { mkdir(prefix, 0o755) }
+    }
   }
 
   static func writeFile(_ path: String, _ text: String) {

@@ -2,83 +2,42 @@ import SkuCompiler
 
 #if canImport(Glibc)
   import Glibc
-#elseif canImport(Darwin)
-  import Darwin
 #endif
 
-// skuc-bench: measures the YAML front end against a bare libyaml event loop over the same
-// bytes, and prints both speeds and their ratio. Run it in release mode (`make bench`);
-// timings of debug builds mean nothing.
+// skuc-bench: the performance benchmark behind `make bench`. Run it in release mode; timings
+// of debug builds mean nothing.
 //
-// Times are the CPU time of the measuring thread, not wall-clock time, so that other
-// processes on a shared machine disturb them less. The two are timed alternately, iteration
-// by iteration, and each keeps its best time, the run least disturbed by everything else.
+//   skuc-bench                    every scenario: (a) front end, then (b)–(e) through `skuc`
+//   skuc-bench front-end [N]      scenario (a) only, N iterations (few make profiling bearable)
+//   skuc-bench write-floor SRC DEST   the write floor's child process (used by the scenarios)
 
-/// One input to measure. Add scenarios here; each builds its bytes once, up front.
-struct Scenario {
-  var name: String
-  /// The path diagnostics and nodes carry, as long as a real catalog path.
-  var file: String
-  var makeInput: () -> [UInt8]
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+/// The directory of this executable, where `swift build` also puts `skuc`.
+func executableDirectory() -> String {
+  var buffer = [CChar](repeating: 0, count: 4096)
+  let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+  guard length > 0 else { return ".build/release" }
+  let path = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  return String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
 }
 
-let scenarios: [Scenario] = [
-  Scenario(name: "catalog-15MiB", file: "Catalogs/bench/bench-product.yaml") {
-    var generator = CatalogGenerator(seed: 0x5EED_C0DE)
-    return generator.catalog(targetBytes: 15 * 1024 * 1024)
-  },
-  Scenario(name: "catalog-1MiB", file: "Catalogs/bench/bench-product.yaml") {
-    var generator = CatalogGenerator(seed: 0x5EED_C0DE)
-    return generator.catalog(targetBytes: 1024 * 1024)
-  },
-]
-
-/// `skuc-bench [ITERATIONS]`; few iterations make profiling runs bearable.
-let iterations = CommandLine.arguments.dropFirst().first.flatMap { Int($0) }.map { max($0, 1) } ?? 7
-
-/// The CPU time `body` takes. Its result stays alive until the clock has stopped: freeing a
-/// large tree is the caller's cost, not the parser's.
-func time<Result>(_ body: () -> Result) -> Double {
-  let start = threadCPUTime()
-  let result = body()
-  let elapsed = threadCPUTime() - start
-  withExtendedLifetime(result) {}
-  return elapsed
-}
-
-func threadCPUTime() -> Double {
-  var now = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
-  return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
-}
-
-func format(_ value: Double, decimals: Int) -> String {
-  var scale = 1.0
-  for _ in 0..<decimals { scale *= 10 }
-  return "\((value * scale).rounded() / scale)"
-}
-
-for scenario in scenarios {
-  let bytes = scenario.makeInput()
-  let events = LibYAMLBaseline.countEvents(bytes)
-  let check = YAMLFrontEnd.parse(bytes, file: scenario.file)
-  guard check.document != nil, events > 0 else {
-    print("\(scenario.name): the input does not parse: \(check.diagnostics.map(\.message))")
-    continue
+switch arguments.first {
+case "write-floor" where arguments.count == 3:
+  exit(WriteFloor.run(source: arguments[1], destination: arguments[2]))
+case "front-end":
+  FrontEndBench.run(iterations: arguments.dropFirst().first.flatMap { Int($0) }.map { max($0, 1) } ?? 7)
+case nil:
+  let directory = executableDirectory()
+  let work = "build/bench"
+  FrontEndBench.run(iterations: 5)
+  print("")
+  PipelineBench.run(skuc: directory + "/skuc", bench: directory + "/skuc-bench", workDirectory: work)
+  // The outputs are gigabytes; keep them only when asked to look at them.
+  if getenv("SKUC_BENCH_KEEP") == nil {
+    _ = ChildProcess.run(["/bin/rm", "-rf", work])
   }
-  var frontEnd = Double.infinity
-  var baseline = Double.infinity
-  for _ in 0..<iterations {
-    frontEnd = min(frontEnd, time { YAMLFrontEnd.parse(bytes, file: scenario.file) })
-    baseline = min(baseline, time { LibYAMLBaseline.countEvents(bytes) })
-  }
-  let megabytes = Double(bytes.count) / 1_000_000
-  print(
-    "\(scenario.name): \(format(megabytes, decimals: 2)) MB, \(events) events, best of \(iterations)"
-  )
-  print("  front end       \(format(megabytes / frontEnd, decimals: 1)) MB/s")
-  print("  libyaml events  \(format(megabytes / baseline, decimals: 1)) MB/s")
-  print(
-    "  ratio           \(format(baseline / frontEnd, decimals: 2)) (front end speed / libyaml speed)"
-  )
+default:
+  print("usage: skuc-bench [front-end [ITERATIONS] | write-floor SRC DEST]")
+  exit(2)
 }
