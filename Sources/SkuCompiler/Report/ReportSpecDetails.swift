@@ -33,12 +33,14 @@ struct ReportSpecDetails {
     _ quantity: Int, _ dimension: QuantityDimension, into html: inout HTMLBuilder
   ) {
     var groups: [ScheduleGroup] = []
+    var groupOf: [Schedule: Int] = [:]
     for (skuIndex, sku) in spec.skus.enumerated() {
       for (period, priced) in sku.prices.enumerated() {
         let schedule = priced.schedules[quantity]
-        if let found = groups.firstIndex(where: { $0.schedule == schedule }) {
+        if let found = groupOf[schedule] {
           groups[found].members.append((skuIndex, period))
         } else {
+          groupOf[schedule] = groups.count
           groups.append(ScheduleGroup(schedule: schedule, members: [(skuIndex, period)]))
         }
       }
