@@ -5,15 +5,18 @@ CATALOGS ?= Catalogs
 OUT ?= build/payloads
 BASE ?= HEAD
 DIFF_FLAGS ?=
-APT_PACKAGES := pkg-config libyaml-dev
+REPORT ?= build/report.html
+REPORT_FLAGS ?=
+APT_PACKAGES := pkg-config libyaml-dev chromium
 PIP_PACKAGES := jsonschema PyYAML
 
-.PHONY: deps build release run test bench diff fmt lint clean
+.PHONY: deps build release run test bench diff report fmt lint clean
 
 deps:
 	@missing=""; \
 	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
 	pkg-config --exists yaml-0.1 2>/dev/null || dpkg -s libyaml-dev >/dev/null 2>&1 || missing="$$missing libyaml-dev"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -39,6 +42,13 @@ test: deps
 diff: deps
 	$(SWIFT) build --product skuc
 	"$$($(SWIFT) build --show-bin-path)/skuc" diff "git:$(BASE):$(CATALOGS)" "$(CATALOGS)" $(DIFF_FLAGS)
+
+# The pricing review page: make report, or make report REPORT_FLAGS="--against git:origin/main"
+report: deps
+	$(SWIFT) build --product skuc
+	@mkdir -p "$$(dirname "$(REPORT)")"
+	"$$($(SWIFT) build --show-bin-path)/skuc" report $(CATALOGS) --out $(REPORT) $(REPORT_FLAGS)
+	@echo "make report: wrote $(REPORT)"
 
 bench: deps
 	$(SWIFT) build -c release

@@ -17,6 +17,7 @@ struct Skuc: ParsableCommand {
         skuc check                       # validate Catalogs/ and print diagnostics
         skuc matrix                      # review every SKU and its prices
         skuc diff git:main Catalogs      # what a change does to every price
+        skuc report --out review.html    # every price on one page, for reviewers
         skuc init --type saas            # start from a commented example
         skuc build --out build/payloads  # write the payloads and manifest atomically
         skuc help build                  # more about one command
@@ -24,7 +25,7 @@ struct Skuc: ParsableCommand {
     version: SkucVersion.description,
     subcommands: [
       CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self,
-      DiffCommand.self, InitCommand.self,
+      DiffCommand.self, InitCommand.self, ReportCommand.self,
     ]
   )
 }

@@ -1,0 +1,50 @@
+extension Driver {
+  /// `skuc report [PATH] --out FILE [--against OLD]`: check the catalog, then write one
+  /// self-contained HTML page of its prices, marking changes against OLD when given.
+  ///
+  /// Both versions are read before any diagnostics are printed, so the problems of both are
+  /// reported in one run; a catalog with errors (either side) writes no page (exit 1), and FILE
+  /// keeps its old content.
+  public static func writeReport(
+    _ path: String, out: String, against: String?, options: DiagnosticOptions
+  ) -> ExitStatus {
+    let loaded: LoadedCatalog
+    let old: DiffSideLoad?
+    do {
+      try ReportFile.preflight(out)
+      loaded = try load(path, options: options)
+      old = try against.map { argument throws(UsageError) in try loadDiffSide(argument) }
+    } catch {
+      Terminal.write("skuc: error: \(error.message)\n", to: .error)
+      return .usageOrEnvironment
+    }
+    // OLD's diagnostics are shown only when it has errors (as `skuc diff` does), in one
+    // report with the catalog's own, so `--format json` stays one array.
+    var shown = loaded
+    var oldFailed = false
+    if case .catalogErrors(let failed) = old {
+      oldFailed = true
+      if against != path {
+        shown.sources += failed.sources
+        shown.compilation.diagnostics += failed.compilation.diagnostics
+        shown.compilation.errorCount += failed.compilation.errorCount
+        shown.compilation.warningCount += failed.compilation.warningCount
+      }
+    }
+    report(shown, format: options.format)
+    guard !oldFailed, let catalog = loaded.compilation.catalog else { return .catalogErrors }
+    do {
+      var comparison: ReportComparison?
+      if let against, case .side(let before) = old {
+        comparison = ReportComparison(
+          label: ReportPaths.sideLabel(against), old: before, new: try DiffSide(catalog))
+      }
+      let page = ReportPage.html(catalog, root: path, comparison: comparison)
+      try ReportFile.write(Array(page.utf8), to: out)
+    } catch {
+      Terminal.write("skuc: error: \(error.message)\n", to: .error)
+      return .usageOrEnvironment
+    }
+    return .success
+  }
+}
