@@ -159,11 +159,14 @@ private struct Node {
 extension DiffSide {
   /// The side a compiled catalog publishes: each product's payload, read back as a model.
   public init(_ catalog: CheckedCatalog) throws(UsageError) {
-    var products: [DiffProduct] = []
-    for priced in catalog.products {
-      products.append(
-        try PayloadDecoder.product(PayloadBuilder.payload(priced), file: priced.product.file))
+    // Products are independent, so they are read back on every core.
+    let decoded = Parallel.map(catalog.products) { priced in
+      Result { () throws(UsageError) in
+        try PayloadDecoder.product(PayloadBuilder.payload(priced), file: priced.product.file)
+      }
     }
+    var products: [DiffProduct] = []
+    for result in decoded { products.append(try result.get()) }
     self.init(products: products)
   }
 }

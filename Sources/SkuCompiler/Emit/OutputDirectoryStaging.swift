@@ -220,8 +220,11 @@ final class StagingArea {
     }
   }
 
-  /// fsyncs and closes a file, both checked: on some file systems a delayed write error
-  /// surfaces only at close. With `failure` (an earlier write error) the file is only closed.
+  /// Closes a finished file, checked: on some file systems a delayed write error surfaces only
+  /// here. Its fsync is deferred to `commit`, which syncs every file before the swap: the
+  /// kernel can then write all of them back together instead of one round trip per file, and
+  /// nothing is swapped in before it is durable. With `failure` (an earlier write error) the
+  /// file is only closed.
   func finishFile(_ fileDescriptor: Int32, name: String, display: String, failure: Errno?)
     throws(OutputError)
   {
@@ -230,10 +233,6 @@ final class StagingArea {
       throw OutputError("cannot write \(display): \(failure.text)")
     }
     try directory.registry.whileLive(registration) { () throws(OutputError) in
-      var failure: Errno?
-      if case .failure(let error) = attempt(.syncFile, name, { fsync(fileDescriptor) }) {
-        failure = error
-      }
       // close always runs, even when a test injects its failure, so no descriptor leaks.
       let closeStatus = close(fileDescriptor)
       let closeError = errno
@@ -241,8 +240,35 @@ final class StagingArea {
         errno = closeError
         return closeStatus
       }
-      if failure == nil, case .failure(let error) = closed { failure = error }
-      if let failure { throw OutputError("cannot write \(display): \(failure.text)") }
+      if case .failure(let error) = closed {
+        throw OutputError("cannot write \(display): \(error.text)")
+      }
+      unsynced.append(name)
+    }
+  }
+
+  /// Files written but not yet fsynced, in writing order.
+  private var unsynced: [String] = []
+
+  /// fsyncs every written file (spec §12: every file fsynced before the swap), each under the
+  /// interrupt lock on its own, so that an interrupt never waits for the whole batch.
+  private func syncFiles() throws(OutputError) {
+    for name in unsynced {
+      try directory.registry.whileLive(registration) { () throws(OutputError) in
+        try syncFile(name)
+      }
+    }
+  }
+
+  private func syncFile(_ name: String) throws(OutputError) {
+    let display = directory.path + "/" + name
+    let opened = openat(descriptor, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard opened >= 0 else {
+      throw OutputError("cannot write \(display): \(Errno(errno).text)")
+    }
+    defer { close(opened) }
+    if case .failure(let error) = attempt(.syncFile, name, { fsync(opened) }) {
+      throw OutputError("cannot write \(display): \(error.text)")
     }
   }
 
@@ -251,6 +277,7 @@ final class StagingArea {
   /// The old content, now under the staging name, is removed afterwards; the swap itself is
   /// never undone once the parent is synced.
   func commit() throws(OutputError) {
+    try syncFiles()
     try directory.registry.whileLive(registration) { () throws(OutputError) in
       if case .failure(let error) = attempt(.syncStaging, directory.name, { fsync(descriptor) }) {
         throw OutputError("cannot write \(directory.path): \(error.text)")
