@@ -24,11 +24,11 @@ enum PipelineBench {
     PipelineCatalogs.writeLargeSpec(firstValues: 100, to: work + "/c-1m")
 
     var rows: [Row] = []
-    let build = best(3) { ChildProcess.run([skuc, "build", work + "/b-old", "--out", work + "/out-b"]) }
+    let build = best(2) { ChildProcess.run([skuc, "build", work + "/b-old", "--out", work + "/out-b"]) }
     rows.append(Row(name: "(b) build 2,000 products", measurement: build, skus: products * skusPerProduct))
-    let floor = best(3) { writeFloor(bench: bench, source: work + "/out-b", work: work) }
+    let floor = best(2) { writeFloor(bench: bench, source: work + "/out-b", work: work) }
     rows.append(Row(name: "(e) write floor, same bytes", measurement: floor, skus: products * skusPerProduct))
-    let diff = best(3) {
+    let diff = best(2) {
       ChildProcess.run([skuc, "diff", work + "/b-old", work + "/b-new", "--format", "json"])
     }
     rows.append(Row(name: "(d) diff, 5% repriced", measurement: diff, skus: products * skusPerProduct))
