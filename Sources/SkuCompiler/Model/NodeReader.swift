@@ -56,15 +56,19 @@ struct NodeReader {
   mutating func fields(
     _ mapping: YAMLMapping, _ context: String, known: [String], required: [String] = []
   ) -> Fields {
+    var suggested: [String] = []
     for entry in mapping.entries where !known.contains(entry.key.text) {
       let suggestion = Suggestions.closest(to: entry.key.text, among: known)
+      if let suggestion { suggested.append(suggestion) }
       diagnostics.error(
         .unknownKey, "unknown key '\(entry.key.text)' in \(context)", at: entry.key.range,
         hint: suggestion.map { "did you mean '\($0)'?" }
           ?? "expected one of: \(known.joined(separator: ", "))")
     }
     let fields = Fields(mapping: mapping, context: context)
-    for key in required where !fields.has(key) {
+    // A misspelt required key is one mistake, reported once: at the misspelling, whose hint
+    // names the key.
+    for key in required where !fields.has(key) && !suggested.contains(key) {
       diagnostics.error(
         .missingKey, "\(context) is missing the required key '\(key)'", at: mapping.range)
     }
