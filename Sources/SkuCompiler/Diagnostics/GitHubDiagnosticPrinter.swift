@@ -1,7 +1,8 @@
-/// `--format github`: one workflow command per diagnostic,
-/// `::error file=F,line=L,col=C,title=CODE::message`, which GitHub Actions shows as an
-/// annotation on the pull request's diff. Notes and the hint follow the message on their own
-/// lines (GitHub shows the message's line breaks).
+/// `--format github`: one workflow command per diagnostic, exactly the shape of spec §13,
+/// `::error file=F,line=L,col=C::[CODE] message`, which GitHub Actions shows as an annotation
+/// on the pull request's diff. The code leads the message (a `title=` property would break the
+/// spec's shape); notes and the hint follow on their own lines (GitHub shows the message's
+/// line breaks).
 enum GitHubDiagnosticPrinter {
   static func render(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { line(for: $0) + "\n" }.joined()
@@ -15,8 +16,7 @@ enum GitHubDiagnosticPrinter {
       properties.append("line=\(range.start.line)")
       properties.append("col=\(range.start.column)")
     }
-    properties.append("title=\(property(diagnostic.code.rawValue))")
-    var message = diagnostic.message
+    var message = "[\(diagnostic.code.rawValue)] \(diagnostic.message)"
     for note in diagnostic.notes {
       if let range = note.range {
         message +=
@@ -26,7 +26,8 @@ enum GitHubDiagnosticPrinter {
       }
     }
     if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
-    return "::\(command) \(properties.joined(separator: ","))::\(data(message))"
+    let head = properties.isEmpty ? command : "\(command) \(properties.joined(separator: ","))"
+    return "::\(head)::\(data(message))"
   }
 
   /// Escaping for the message, as GitHub's toolkit does it: `%`, CR and LF.

@@ -164,8 +164,8 @@ import Testing
       .syntaxError, "100% sure: a, b\r\nnext", at: range,
       notes: [DiagnosticNote("starts here", at: range)], hint: "quote it")
     let expected =
-      "::error file=Catalogs/a%2Cb%3Ac%25.yaml,line=3,col=5,title=Y010::"
-      + "100%25 sure: a, b%0D%0Anext%0ACatalogs/a,b:c%25.yaml:3:5: note: starts here"
+      "::error file=Catalogs/a%2Cb%3Ac%25.yaml,line=3,col=5::"
+      + "[Y010] 100%25 sure: a, b%0D%0Anext%0ACatalogs/a,b:c%25.yaml:3:5: note: starts here"
       + "%0Ahint: quote it\n"
     #expect(DiagnosticRenderer(format: .github).render([diagnostic]) == expected)
   }
@@ -174,7 +174,7 @@ import Testing
     let diagnostic = Diagnostic.warning(.ruleHasNoEffect, "no effect", at: nil)
     #expect(
       DiagnosticRenderer(format: .github).render([diagnostic])
-        == "::warning title=R305::no effect\n")
+        == "::warning::[R305] no effect\n")
   }
 
   @Test func summaryCountsErrorsAndWarnings() {
