@@ -32,6 +32,7 @@ release: deps
 	$(SWIFT) build -c release --product skuc
 
 run: release
+	@mkdir -p "$$(dirname "$(OUT)")"
 	.build/release/skuc build $(CATALOGS) --out $(OUT) --summary
 
 test: deps
