@@ -6,7 +6,7 @@ OUT ?= build/payloads
 APT_PACKAGES := pkg-config libyaml-dev
 PIP_PACKAGES := jsonschema PyYAML
 
-.PHONY: deps build release run test bench fmt lint clean
+.PHONY: deps build release run test bench fmt lint clean fuzz fuzz-smoke
 
 deps:
 	@missing=""; \
@@ -32,10 +32,22 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) fuzz-smoke
 
 bench: deps
 	$(SWIFT) build -c release --product skuc-bench
 	.build/release/skuc-bench
+
+# libFuzzer (docs/robustness.md): `make fuzz FUZZ_TARGET=pipeline FUZZ_SECONDS=600`; the
+# targets are Fuzz/Targets/*.swift. `fuzz-smoke` replays the committed inputs once.
+FUZZ_TARGET ?= pipeline
+FUZZ_SECONDS ?= 300
+
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	Fuzz/smoke.sh
 
 fmt:
 	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
