@@ -35,16 +35,15 @@ struct FaultsLimitsTests {
     Case(input: "table-500k", status: 0, code: nil, seconds: 300, megabytes: 6000),
   ]
 
-  /// The inputs, written once for the whole suite.
-  static let inputs: Result<URL, any Error> = Result {
+  /// Writes one input of `Tests/Scripts/limit_inputs.py` into a fresh directory.
+  static func input(_ name: String) throws -> URL {
     let root = try Paths.temporaryDirectory()
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-      [
-        "python3", Paths.packageRoot.appendingPathComponent("Tests/Scripts/limit_inputs.py").path,
-        root.path,
-      ] + cases.map(\.input)
+    process.arguments = [
+      "python3", Paths.packageRoot.appendingPathComponent("Tests/Scripts/limit_inputs.py").path,
+      root.path, name,
+    ]
     try process.run()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
@@ -53,7 +52,8 @@ struct FaultsLimitsTests {
 
   @Test(arguments: cases)
   func inputEndsWithinItsBounds(_ limit: Case) throws {
-    let root = try Self.inputs.get()
+    let root = try Self.input(limit.input)
+    defer { try? FileManager.default.removeItem(at: root) }
     let rssFile = root.appendingPathComponent("\(limit.input).rss").path
     let timeTool = "/usr/bin/time"
     let measuresMemory = FileManager.default.isExecutableFile(atPath: timeTool)

@@ -30,7 +30,8 @@ struct WatchedRun {
 /// Runs the built `skuc` and kills it after `timeout` seconds: a hang fails the test instead of
 /// stalling the suite. `prefix` runs it through another program (`setpriv` to drop root).
 func watchedSkuc(
-  _ arguments: [String], timeout: Double = 30, in directory: URL? = nil, prefix: [String] = []
+  _ arguments: [String], timeout: Double = 30, in directory: URL? = nil, prefix: [String] = [],
+  environment extra: [String: String] = [:]
 ) throws -> WatchedRun {
   let process = Process()
   if let tool = prefix.first {
@@ -43,6 +44,7 @@ func watchedSkuc(
   if let directory { process.currentDirectoryURL = directory }
   var environment = ProcessInfo.processInfo.environment
   environment["NO_COLOR"] = "1"
+  environment.merge(extra) { $1 }
   process.environment = environment
   let output = Pipe()
   let error = Pipe()
