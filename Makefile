@@ -10,7 +10,7 @@ REPORT_FLAGS ?=
 APT_PACKAGES := pkg-config libyaml-dev chromium
 PIP_PACKAGES := jsonschema PyYAML
 
-.PHONY: deps build release run test bench diff report fmt lint clean
+.PHONY: deps build release run test bench diff report fuzz fuzz-smoke fmt lint clean
 
 deps:
 	@missing=""; \
@@ -38,6 +38,7 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) fuzz-smoke
 
 # What the working catalog changes against a revision: make diff BASE=origin/main
 diff: deps
@@ -55,11 +56,22 @@ bench: deps
 	$(SWIFT) build -c release
 	.build/release/skuc-bench
 
+# libFuzzer (docs/robustness.md): `make fuzz FUZZ_TARGET=pipeline FUZZ_SECONDS=600`; the
+# targets are Fuzz/Targets/*.swift. `fuzz-smoke` replays the committed inputs once.
+FUZZ_TARGET ?= pipeline
+FUZZ_SECONDS ?= 300
+
+fuzz: deps
+	Fuzz/run.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
+
+fuzz-smoke: deps
+	Fuzz/smoke.sh
+
 fmt:
-	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests Fuzz
 
 lint:
-	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Fuzz
 
 clean:
 	rm -rf .build build

@@ -102,6 +102,9 @@ extension ProductDecoder {
           : "KooGallery allows \(TargetLimits.koogallery.maxEnumValues) values per attribute; raise product.limits.max_enum_values for other targets")
     }
     var values: [EnumValue] = []
+    // The first value with each name, per locale: a linear search per value made an attribute
+    // with a million values take hours (docs/robustness.md).
+    var firstWithName: [String: [String: EnumValue]] = [:]
     var ok = true
     for entry in mapping.entries {
       guard let valueID = reader.id(.scalar(entry.key), "value id"),
@@ -110,19 +113,21 @@ extension ProductDecoder {
         ok = false
         continue
       }
+      let value = EnumValue(id: valueID, name: name)
       for localeEntry in name.entries {
-        let twin = values.first { $0.name.text(for: localeEntry.locale) == localeEntry.text }
-        if let twin {
-          ok = false
-          reader.diagnostics.error(
-            .duplicateValueName,
-            "\(context): the values '\(twin.id.value)' and '\(valueID.value)' have the same \(localeEntry.locale) name '\(localeEntry.text)'",
-            at: entry.value.range,
-            notes: [DiagnosticNote("'\(twin.id.value)' is declared here", at: twin.id.range)],
-            hint: "buyers tell values apart by name; give each value its own name")
+        guard let twin = firstWithName[localeEntry.locale]?[localeEntry.text] else {
+          firstWithName[localeEntry.locale, default: [:]][localeEntry.text] = value
+          continue
         }
+        ok = false
+        reader.diagnostics.error(
+          .duplicateValueName,
+          "\(context): the values '\(twin.id.value)' and '\(valueID.value)' have the same \(localeEntry.locale) name '\(localeEntry.text)'",
+          at: entry.value.range,
+          notes: [DiagnosticNote("'\(twin.id.value)' is declared here", at: twin.id.range)],
+          hint: "buyers tell values apart by name; give each value its own name")
       }
-      values.append(EnumValue(id: valueID, name: name))
+      values.append(value)
     }
     return ok ? values : nil
   }

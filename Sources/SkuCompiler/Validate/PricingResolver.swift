@@ -114,21 +114,11 @@ extension SpecResolver {
 
   /// A table key must be a value of its level's dimension (or `"*"`).
   private mutating func tableKey(_ key: Located<String>, of dimension: Dimension) -> Int? {
-    let ids: [String]
-    let owner: String
-    switch dimension {
-    case .attribute(let position):
-      ids = enums[position].enumValues?.map(\.id.value) ?? []
-      owner = "attribute '\(enums[position].id.value)'"
-    case .period:
-      ids = Period.allCases.map(\.rawValue)
-      owner = "period"
-    }
-    if let index = ids.firstIndex(of: key.value) { return index }
+    if let index = position(of: key.value, in: dimension) { return index }
     diagnostics.error(
-      .invalidTableKey, "table key '\(key.value)' is not a value of \(owner)", at: key.range,
-      hint: Suggestions.closest(to: key.value, among: ids).map { "did you mean '\($0)'?" }
-        ?? "keys: \((ids + ["\"*\""]).joined(separator: ", "))")
+      .invalidTableKey, "table key '\(key.value)' is not a value of \(owner(of: dimension))",
+      at: key.range,
+      hint: unknownValueHint(key.value, in: dimension, listing: "keys", plus: ["\"*\""]))
     return nil
   }
 

@@ -6,6 +6,10 @@ struct SpecResolver {
   var diagnostics = DiagnosticCollector()
   private(set) var enums: [Attribute] = []
   private(set) var quantities: [QuantityDimension] = []
+  /// Each enum attribute's value positions by id, built on first use (see `position(of:in:)`).
+  private var valuePositions: [Int: [String: Int]] = [:]
+  /// How many "did you mean" searches over an attribute's values this spec has made.
+  private var suggestionsMade = 0
 
   init(product: Product, spec: Spec) {
     self.product = product
@@ -149,22 +153,73 @@ struct SpecResolver {
 
   /// Resolves a value of a dimension to its position; `nil` (reported) for unknown values.
   mutating func value(_ reference: Located<String>, of dimension: Dimension) -> Int? {
-    let ids: [String]
-    let owner: String
+    if let index = position(of: reference.value, in: dimension) { return index }
+    diagnostics.error(
+      .unknownValue, "\(owner(of: dimension)) has no value '\(reference.value)'",
+      at: reference.range,
+      hint: unknownValueHint(reference.value, in: dimension, listing: "values"))
+    return nil
+  }
+
+  func owner(of dimension: Dimension) -> String {
+    switch dimension {
+    case .attribute(let position): "attribute '\(enums[position].id.value)'"
+    case .period: "period"
+    }
+  }
+
+  static let suggestionLimit = 100
+  static let listedValueLimit = 20
+
+  /// "did you mean" for an unknown value, else the valid ones.
+  ///
+  /// Both scale with the attribute, so both are bounded: a "did you mean" compares the name with
+  /// every value, and a table of half a million misspelt keys made that quadratic (hours), so
+  /// only the first `suggestionLimit` unknown values of a spec get one; lists stop after
+  /// `listedValueLimit` entries (docs/robustness.md).
+  mutating func unknownValueHint(
+    _ text: String, in dimension: Dimension, listing label: String, plus extra: [String] = []
+  ) -> String {
+    let listed: [String]
+    let count: Int
     switch dimension {
     case .attribute(let position):
-      ids = enums[position].enumValues?.map(\.id.value) ?? []
-      owner = "attribute '\(enums[position].id.value)'"
+      let values = enums[position].enumValues ?? []
+      if suggestionsMade < Self.suggestionLimit {
+        suggestionsMade += 1
+        if let close = Suggestions.closest(to: text, among: values.lazy.map(\.id.value)) {
+          return "did you mean '\(close)'?"
+        }
+      }
+      listed = values.prefix(Self.listedValueLimit).map(\.id.value)
+      count = values.count
     case .period:
-      ids = Period.allCases.map(\.rawValue)
-      owner = "period"
+      let periods = Period.allCases.map(\.rawValue)
+      if let close = Suggestions.closest(to: text, among: periods) {
+        return "did you mean '\(close)'?"
+      }
+      listed = periods
+      count = periods.count
     }
-    if let index = ids.firstIndex(of: reference.value) { return index }
-    diagnostics.error(
-      .unknownValue, "\(owner) has no value '\(reference.value)'", at: reference.range,
-      hint: Suggestions.closest(to: reference.value, among: ids).map { "did you mean '\($0)'?" }
-        ?? "values: \(ids.joined(separator: ", "))")
-    return nil
+    let more = count > listed.count ? ", … (\(count) values in all)" : ""
+    return "\(label): \((listed + extra).joined(separator: ", "))\(more)"
+  }
+
+  /// The position of a value of a dimension, or nil. A hash lookup: a price table may list
+  /// hundreds of thousands of values, and a linear search per key made resolving it take hours
+  /// (docs/robustness.md).
+  mutating func position(of id: String, in dimension: Dimension) -> Int? {
+    guard case .attribute(let attribute) = dimension else {
+      return Period.allCases.firstIndex { $0.rawValue == id }
+    }
+    if let positions = valuePositions[attribute] { return positions[id] }
+    var positions: [String: Int] = [:]
+    for (index, value) in (enums[attribute].enumValues ?? []).enumerated()
+    where positions[value.id.value] == nil {
+      positions[value.id.value] = index
+    }
+    valuePositions[attribute] = positions
+    return positions[id]
   }
 
   func valueCount(_ dimension: Dimension) -> Int {
