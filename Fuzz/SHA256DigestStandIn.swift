@@ -1,10 +1,23 @@
 /// The fuzz build's replacement for `Sources/SkuCompiler/Emit/SHA256Digest.swift`.
 ///
 /// The fuzz build compiles the library with `swiftc` directly and cannot link swift-crypto's
-/// BoringSSL, so this file stands in for the one function the library takes from it. It is a
+/// BoringSSL, so this file stands in for the one type the library takes from it. It is a
 /// plain FIPS 180-4 SHA-256, so the payloads and manifests the fuzzer builds are the real
 /// ones; `Fuzz/smoke.sh` checks it against `sha256sum`.
-enum SHA256Digest {
+struct SHA256Digest {
+  /// Streaming use keeps the bytes and hashes them at the end: fuzz inputs are small.
+  private var buffered: [UInt8] = []
+
+  init() {}
+
+  mutating func update(_ bytes: [UInt8]) {
+    buffered.append(contentsOf: bytes)
+  }
+
+  func finalize() -> String {
+    Self.hex(of: buffered)
+  }
+
   static func hex(of bytes: [UInt8]) -> String {
     var state = initialState
     var message = bytes
