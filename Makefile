@@ -39,6 +39,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) fuzz-smoke
+	$(MAKE) lint
 
 # What the working catalog changes against a revision: make diff BASE=origin/main
 diff: deps

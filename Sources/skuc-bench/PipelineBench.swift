@@ -24,14 +24,19 @@ enum PipelineBench {
     PipelineCatalogs.writeLargeSpec(firstValues: 100, to: work + "/c-1m")
 
     var rows: [Row] = []
-    let build = best(2) { ChildProcess.run([skuc, "build", work + "/b-old", "--out", work + "/out-b"]) }
-    rows.append(Row(name: "(b) build 2,000 products", measurement: build, skus: products * skusPerProduct))
+    let build = best(2) {
+      ChildProcess.run([skuc, "build", work + "/b-old", "--out", work + "/out-b"])
+    }
+    rows.append(
+      Row(name: "(b) build 2,000 products", measurement: build, skus: products * skusPerProduct))
     let floor = best(2) { writeFloor(bench: bench, source: work + "/out-b", work: work) }
-    rows.append(Row(name: "(e) write floor, same bytes", measurement: floor, skus: products * skusPerProduct))
+    rows.append(
+      Row(name: "(e) write floor, same bytes", measurement: floor, skus: products * skusPerProduct))
     let diff = best(2) {
       ChildProcess.run([skuc, "diff", work + "/b-old", work + "/b-new", "--format", "json"])
     }
-    rows.append(Row(name: "(d) diff, 5% repriced", measurement: diff, skus: products * skusPerProduct))
+    rows.append(
+      Row(name: "(d) diff, 5% repriced", measurement: diff, skus: products * skusPerProduct))
     let small = ChildProcess.run([skuc, "build", work + "/c-100k", "--out", work + "/out-c"])
     rows.append(Row(name: "(c) one spec, 100k SKUs", measurement: small, skus: 100_000))
     let large = ChildProcess.run([skuc, "build", work + "/c-1m", "--out", work + "/out-c"])
@@ -40,16 +45,22 @@ enum PipelineBench {
     print("")
     print(pad("scenario", 30) + pad("wall", 10) + pad("SKUs/s", 12) + "peak RSS")
     for row in rows {
-      let rate = row.measurement.milliseconds > 0 ? row.skus * 1000 / row.measurement.milliseconds : 0
+      let rate =
+        row.measurement.milliseconds > 0 ? row.skus * 1000 / row.measurement.milliseconds : 0
       let status = row.measurement.status == 0 ? "" : "  (exit \(row.measurement.status))"
       print(
         pad(row.name, 30) + pad("\(seconds(row.measurement.milliseconds)) s", 10)
           + pad("\(rate)", 12) + "\(row.measurement.peakKiB / 1024) MiB" + status)
     }
     print("")
-    report("(b)/(e) build vs write floor", ratio(build.milliseconds, floor.milliseconds), target: "≤ 2.00")
-    report("(d)/(b) diff vs building one side", ratio(diff.milliseconds, build.milliseconds), target: "< 2.00")
-    report("(c) growth 100k → 1M SKUs", ratio(large.milliseconds, small.milliseconds), target: "≤ 11.00")
+    report(
+      "(b)/(e) build vs write floor", ratio(build.milliseconds, floor.milliseconds),
+      target: "≤ 2.00")
+    report(
+      "(d)/(b) diff vs building one side", ratio(diff.milliseconds, build.milliseconds),
+      target: "< 2.00")
+    report(
+      "(c) growth 100k → 1M SKUs", ratio(large.milliseconds, small.milliseconds), target: "≤ 11.00")
     report("(c) peak RSS at 1M SKUs", "\(large.peakKiB / 1024) MiB", target: "< 512 MiB")
   }
 
@@ -65,9 +76,11 @@ enum PipelineBench {
 
   static func writeFloor(bench: String, source: String, work: String) -> Measurement {
     let output = work + "/write-floor.txt"
-    var measurement = ChildProcess.run([bench, "write-floor", source, work + "/out-e"], output: output)
+    var measurement = ChildProcess.run(
+      [bench, "write-floor", source, work + "/out-e"], output: output)
     let text = String(decoding: WriteFloor.read(output), as: UTF8.self)
-    measurement.milliseconds = Int(text.split(separator: "\n").first ?? "") ?? measurement.milliseconds
+    measurement.milliseconds =
+      Int(text.split(separator: "\n").first ?? "") ?? measurement.milliseconds
     return measurement
   }
 

@@ -8,12 +8,15 @@ import SkuCompiler
 enum PipelineCatalogs {
   /// Scenario (b): `count` products of about 100 SKUs each (10 editions × 10 regions, one
   /// removed), month and year prices, graduated tiers, a rule, a table, checks.
-  static func writeProducts(count: Int, to directory: String, priceShift: (Int) -> Int = { _ in 0 }) {
+  static func writeProducts(count: Int, to directory: String, priceShift: (Int) -> Int = { _ in 0 })
+  {
     makeDirectory(directory)
     for index in 0..<count {
       let editions = (0..<10).map { "      e\($0): {zh-CN: 版本\($0), en-US: Edition \($0)}" }
       let regions = (0..<10).map { "      r\($0): {zh-CN: 区域\($0), en-US: Region \($0)}" }
-      let table = (0..<10).map { "e\($0): \(100 + $0 * 10 + index % 7 + priceShift(index * 10 + $0))" }
+      let table = (0..<10).map {
+        "e\($0): \(100 + $0 * 10 + index % 7 + priceShift(index * 10 + $0))"
+      }
       let text = """
         skuc: 1
         product:
@@ -72,8 +75,11 @@ enum PipelineCatalogs {
   static func writeLargeSpec(firstValues: Int, to directory: String) {
     makeDirectory(directory)
     func attribute(_ name: String, _ count: Int) -> String {
-      let values = (0..<count).map { "      \(name)\($0): {zh-CN: \(name)值\($0), en-US: \(name) \($0)}" }
-      return "  \(name):\n    type: enum\n    name: {zh-CN: 属性\(name), en-US: \(name)}\n    values:\n"
+      let values = (0..<count).map {
+        "      \(name)\($0): {zh-CN: \(name)值\($0), en-US: \(name) \($0)}"
+      }
+      return
+        "  \(name):\n    type: enum\n    name: {zh-CN: 属性\(name), en-US: \(name)}\n    values:\n"
         + values.joined(separator: "\n") + "\n"
     }
     let table = (0..<firstValues).map { "a\($0): \(100 + $0)" }.joined(separator: ", ")
@@ -89,30 +95,30 @@ enum PipelineCatalogs {
       attributes:
 
       """ + attribute("a", firstValues) + attribute("b", 100) + attribute("c", 100) + """
-        users:
-          type: quantity
-          name: {zh-CN: 用户数, en-US: Users}
-          min: 1
-          max: 1000
-      specs:
-        s:
-          name: {zh-CN: 规格, en-US: Spec}
-          billing: period
-          periods: [month, year]
-          attributes: [a, b, c, users]
-          pricing:
-            - add: {by: a, table: {\(table)}}
-            - when: {b: [b0, b1, b2]}
-              add: 7
-            - per: users
-              model: graduated
-              tiers: [{upto: 10, unit: 20}, {upto: 100, unit: 15}, {unit: 12}]
-            - when: {period: year}
-              multiply: 10
-          checks:
-            - ratio: {attribute: period, numerator: year, denominator: month, min: 10, max: 12}
+          users:
+            type: quantity
+            name: {zh-CN: 用户数, en-US: Users}
+            min: 1
+            max: 1000
+        specs:
+          s:
+            name: {zh-CN: 规格, en-US: Spec}
+            billing: period
+            periods: [month, year]
+            attributes: [a, b, c, users]
+            pricing:
+              - add: {by: a, table: {\(table)}}
+              - when: {b: [b0, b1, b2]}
+                add: 7
+              - per: users
+                model: graduated
+                tiers: [{upto: 10, unit: 20}, {upto: 100, unit: 15}, {unit: 12}]
+              - when: {period: year}
+                multiply: 10
+            checks:
+              - ratio: {attribute: period, numerator: year, denominator: month, min: 10, max: 12}
 
-      """
+        """
     writeFile("\(directory)/large.yaml", text)
   }
 

@@ -26,13 +26,15 @@ switch arguments.first {
 case "write-floor" where arguments.count == 3:
   exit(WriteFloor.run(source: arguments[1], destination: arguments[2]))
 case "front-end":
-  FrontEndBench.run(iterations: arguments.dropFirst().first.flatMap { Int($0) }.map { max($0, 1) } ?? 7)
+  FrontEndBench.run(
+    iterations: arguments.dropFirst().first.flatMap { Int($0) }.map { max($0, 1) } ?? 7)
 case nil:
   let directory = executableDirectory()
   let work = "build/bench"
   FrontEndBench.run(iterations: 5)
   print("")
-  PipelineBench.run(skuc: directory + "/skuc", bench: directory + "/skuc-bench", workDirectory: work)
+  PipelineBench.run(
+    skuc: directory + "/skuc", bench: directory + "/skuc-bench", workDirectory: work)
   // The outputs are gigabytes; keep them only when asked to look at them.
   if getenv("SKUC_BENCH_KEEP") == nil {
     _ = ChildProcess.run(["/bin/rm", "-rf", work])

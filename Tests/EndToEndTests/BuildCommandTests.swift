@@ -40,9 +40,14 @@ import Testing
   @Test func summaryNamesEveryProduct() throws {
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }
-    let result = try skuc(["build", Paths.catalogs, "--out", temp.appendingPathComponent("o").path, "--summary"])
+    let result = try skuc([
+      "build", Paths.catalogs, "--out", temp.appendingPathComponent("o").path, "--summary",
+    ])
     #expect(result.status == 0)
-    for id in ["yunke-crm", "data-migration-service", "secure-gateway-image", "design-suite-license", "ocr-api"] {
+    for id in [
+      "yunke-crm", "data-migration-service", "secure-gateway-image", "design-suite-license",
+      "ocr-api",
+    ] {
       #expect(result.stdout.contains(id))
     }
   }
@@ -51,7 +56,11 @@ import Testing
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }
     let broken = "skuc: 1\nproduct:\n  id: x\n  prcie: 1\n"
-    try writeTree(["a.yaml": broken, "sub/b.yaml": broken, "sub/deeper/c.yml": broken, "_drafts/d.yaml": broken], at: temp)
+    try writeTree(
+      [
+        "a.yaml": broken, "sub/b.yaml": broken, "sub/deeper/c.yml": broken,
+        "_drafts/d.yaml": broken,
+      ], at: temp)
     let result = try skuc(["check", "."], in: temp)
     #expect(result.status == 1)
     for file in ["a.yaml", "sub/b.yaml", "sub/deeper/c.yml"] {
@@ -70,7 +79,9 @@ import Testing
     let result = try skuc(["build", temp.appendingPathComponent("bad").path, "--out", out.path])
     #expect(result.status == 1)
     #expect(try snapshot(out) == before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter { $0.contains("staging") }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: temp.path).filter {
+      $0.contains("staging")
+    }
     #expect(leftovers.isEmpty)
   }
 
@@ -78,7 +89,9 @@ import Testing
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }
     try writeTree(["out/notes.txt": "mine"], at: temp)
-    let result = try skuc(["build", Paths.catalogs, "--out", temp.appendingPathComponent("out").path])
+    let result = try skuc([
+      "build", Paths.catalogs, "--out", temp.appendingPathComponent("out").path,
+    ])
     #expect(result.status == 2)
     #expect(try snapshot(temp.appendingPathComponent("out")) == ["notes.txt": Data("mine".utf8)])
   }
@@ -89,7 +102,8 @@ import Testing
     try writeTree(["p.yaml": "skuc: 1\nproduct:\n  id: x\n  prcie: 1\n"], at: temp)
     let result = try skuc(["check", temp.path, "--format", "json"])
     #expect(result.status == 1)
-    let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+    let parsed =
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
     let unknownKey = parsed?.first { $0["code"] as? String == "T102" }
     #expect(unknownKey?["line"] as? Int == 4)
     #expect(unknownKey?["column"] as? Int == 3)
@@ -126,8 +140,12 @@ import Testing
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }
     try writeTree(
-      ["p.yaml": try String(contentsOfFile: Paths.catalogs + "/api/ocr.yaml", encoding: .utf8)
-        .replacingOccurrences(of: "    rules:\n", with: "    rules:\n      - forbid: {model: invoice, package: calls_1m}\n")],
+      [
+        "p.yaml": try String(contentsOfFile: Paths.catalogs + "/api/ocr.yaml", encoding: .utf8)
+          .replacingOccurrences(
+            of: "    rules:\n",
+            with: "    rules:\n      - forbid: {model: invoice, package: calls_1m}\n")
+      ],
       at: temp)
     let lenient = try skuc(["check", temp.path])
     #expect(lenient.status == 0)

@@ -22,7 +22,9 @@ import Testing
     try FileManager.default.copyItem(atPath: Paths.catalogs, toPath: new.path)
     let crm = new.appendingPathComponent("saas/crm.yaml")
     let text = try String(contentsOf: crm, encoding: .utf8)
-      .replacingOccurrences(of: "table: {basic: 99, enterprise: 299, flagship: 699}", with: "table: {basic: 109, enterprise: 299, flagship: 699}")
+      .replacingOccurrences(
+        of: "table: {basic: 99, enterprise: 299, flagship: 699}",
+        with: "table: {basic: 109, enterprise: 299, flagship: 699}")
     try Data(text.utf8).write(to: crm)
     let probeOld = root.appendingPathComponent("probe-old")
     let probeNew = root.appendingPathComponent("probe-new")
@@ -36,7 +38,9 @@ import Testing
   }
 
   func stagingLeftovers(_ versions: Versions) throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: versions.root.path).filter { $0.contains("skuc-staging") }
+    try FileManager.default.contentsOfDirectory(atPath: versions.root.path).filter {
+      $0.contains("skuc-staging")
+    }
   }
 
   /// Starts a slowed-down build of NEW into OUT and returns the running process.
@@ -76,7 +80,8 @@ import Testing
       let content = try snapshot(versions.out)
       let isOld = content == versions.oldSnapshot
       let isNew = content == versions.newSnapshot
-      #expect(isOld || isNew, "attempt \(attempt) after \(delay) µs left a mix: \(content.keys.sorted())")
+      #expect(
+        isOld || isNew, "attempt \(attempt) after \(delay) µs left a mix: \(content.keys.sorted())")
       sawOld = sawOld || isOld
       sawNew = sawNew || isNew
     }

@@ -36,11 +36,16 @@ import Testing
 
   @Test func everyCodeIsDocumentedUnderItsName() {
     #expect(!Self.documentation.isEmpty, "docs/diagnostics.md is missing")
-    let expected = DiagnosticCode.allCases.map { "\($0.rawValue) \(Self.kebab(String(describing: $0)))" }
+    let expected = DiagnosticCode.allCases.map {
+      "\($0.rawValue) \(Self.kebab(String(describing: $0)))"
+    }
     let documented = Self.documentedHeadings
     let missing = expected.filter { !documented.contains($0) }
     let unknown = documented.filter { !expected.contains($0) }
-    #expect(missing.isEmpty, "docs/diagnostics.md lacks sections: \(missing.joined(separator: "; "))")
-    #expect(unknown.isEmpty, "docs/diagnostics.md documents no-longer codes: \(unknown.joined(separator: "; "))")
+    #expect(
+      missing.isEmpty, "docs/diagnostics.md lacks sections: \(missing.joined(separator: "; "))")
+    #expect(
+      unknown.isEmpty,
+      "docs/diagnostics.md documents no-longer codes: \(unknown.joined(separator: "; "))")
   }
 }

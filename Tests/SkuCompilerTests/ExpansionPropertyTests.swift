@@ -35,13 +35,16 @@ import Testing
         """
       for index in attributeOrder {
         let attribute = attributes[index]
-        text += "  \(attribute.id):\n    type: enum\n    name: {zh-CN: 属性\(attribute.id), en-US: \(attribute.id)}\n    values:\n"
+        text +=
+          "  \(attribute.id):\n    type: enum\n    name: {zh-CN: 属性\(attribute.id), en-US: \(attribute.id)}\n    values:\n"
         for valueIndex in valueOrders[index] {
           let value = attribute.values[valueIndex]
-          text += "      \(value): {zh-CN: 值\(attribute.id)\(value), en-US: \(attribute.id) \(value)}\n"
+          text +=
+            "      \(value): {zh-CN: 值\(attribute.id)\(value), en-US: \(attribute.id) \(value)}\n"
         }
       }
-      text += "specs:\n  s:\n    name: {zh-CN: 规格, en-US: Spec}\n    billing: period\n    periods: [month, year]\n"
+      text +=
+        "specs:\n  s:\n    name: {zh-CN: 规格, en-US: Spec}\n    billing: period\n    periods: [month, year]\n"
       text += "    attributes: [\(specOrder.map { attributes[$0].id }.joined(separator: ", "))]\n"
       if !forbids.isEmpty {
         text += "    rules:\n"
@@ -87,7 +90,8 @@ import Testing
       let catalog = generate(&random)
       let identity = Array(catalog.attributes.indices)
       let valueIdentity = catalog.attributes.map { Array($0.values.indices) }
-      let result = compile(catalog.yaml(attributeOrder: identity, valueOrders: valueIdentity, specOrder: identity))
+      let result = compile(
+        catalog.yaml(attributeOrder: identity, valueOrders: valueIdentity, specOrder: identity))
       if codes(result).contains("R306") { continue }
       #expect(result.errorCount == 0, "\(result.diagnostics.map(\.message))")
       guard let spec = result.catalog?.products.first?.specs.first else { continue }
@@ -100,10 +104,15 @@ import Testing
       // Reordering the product's attributes and values changes no key and no price.
       let shuffledAttributes = identity.shuffled(using: &random)
       let shuffledValues = valueIdentity.map { $0.shuffled(using: &random) }
-      let reordered = compile(catalog.yaml(attributeOrder: shuffledAttributes, valueOrders: shuffledValues, specOrder: identity))
+      let reordered = compile(
+        catalog.yaml(
+          attributeOrder: shuffledAttributes, valueOrders: shuffledValues, specOrder: identity))
       #expect(prices(reordered) == prices(result))
       // Reordering the spec's own list keeps keys and prices too (only names change).
-      let respecified = compile(catalog.yaml(attributeOrder: identity, valueOrders: valueIdentity, specOrder: identity.shuffled(using: &random)))
+      let respecified = compile(
+        catalog.yaml(
+          attributeOrder: identity, valueOrders: valueIdentity,
+          specOrder: identity.shuffled(using: &random)))
       #expect(prices(respecified) == prices(result))
     }
     #expect(compiled > 100)

@@ -13,8 +13,10 @@ import Testing
         max: 200
     """
 
-  func single(_ pricing: String, attributes: String = usersAttribute, specAttributes: String = "[users]",
-    extraProduct: String = "") -> Compilation {
+  func single(
+    _ pricing: String, attributes: String = usersAttribute, specAttributes: String = "[users]",
+    extraProduct: String = ""
+  ) -> Compilation {
     compile(
       catalog(
         attributes: attributes,
@@ -87,9 +89,12 @@ import Testing
   ])
   func roundingModesOnTies(mode: String, positive: String, negative: String) {
     let tie = ExactDecimal(exactly: "0.125")
-    #expect(tie.map { money($0.rounded(toPlaces: 2, mode: RoundingMode(rawValue: mode) ?? .halfUp)) } == positive)
     #expect(
-      tie.map { money((-$0).rounded(toPlaces: 2, mode: RoundingMode(rawValue: mode) ?? .halfUp)) } == negative)
+      tie.map { money($0.rounded(toPlaces: 2, mode: RoundingMode(rawValue: mode) ?? .halfUp)) }
+        == positive)
+    #expect(
+      tie.map { money((-$0).rounded(toPlaces: 2, mode: RoundingMode(rawValue: mode) ?? .halfUp)) }
+        == negative)
     let result = single(
       """
             - add: 1
@@ -212,12 +217,15 @@ import Testing
     #expect(money(priced(result, key: "p/s/edition=max", period: .month)?.from) == "28.00")
     #expect(money(priced(result, key: "p/s/edition=max", period: .year)?.from) == "253.00")
     #expect(money(priced(result, key: "p/s/edition=basic", period: .month)?.from) == "3.50")
-    let sku = result.catalog?.products.first?.specs.first?.skus.first { $0.key == "p/s/edition=max" }
+    let sku = result.catalog?.products.first?.specs.first?.skus.first {
+      $0.key == "p/s/edition=max"
+    }
     #expect(sku?.ranges.first == QuantityRange(min: 10, max: 50, step: 1))
   }
 
   @Test func offGridLimitNamesTheSelection() {
-    let attributes = Self.attributes.replacingOccurrences(of: "max: 100", with: "max: 100\n    step: 3")
+    let attributes = Self.attributes.replacingOccurrences(
+      of: "max: 100", with: "max: 100\n    step: 3")
     let result = compile(
       catalog(
         attributes: attributes,

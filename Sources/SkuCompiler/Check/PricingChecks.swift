@@ -8,7 +8,9 @@ public enum PricingChecks {
   /// One broken invariant usually breaks it for many SKUs; the first few say what to fix.
   static let maximumReportsPerCheck = 10
 
-  public static func run(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector)
+  public static func run(
+    _ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector
+  )
     -> CheckedCatalog
   {
     _ = Parallel.map(catalog.products, into: &diagnostics) { product, diagnostics in
@@ -61,7 +63,8 @@ struct CheckRunner {
     let key = SkuIdentity.key(
       product: spec.product.id.value, spec: spec.resolved, selection: selections[sku])
     let from = spec.from(sku: sku, period: period).formatted(places: precision)
-    return periods[period].map { "'\(key)' (\($0.rawValue)) from \(from)" } ?? "'\(key)' from \(from)"
+    return periods[period].map { "'\(key)' (\($0.rawValue)) from \(from)" }
+      ?? "'\(key)' from \(from)"
   }
 
   mutating func run() {
@@ -93,7 +96,9 @@ struct CheckRunner {
     for group in order {
       let members = (groups[group] ?? []).sorted { $0.value < $1.value }
       for (lower, higher) in zip(members, members.dropFirst())
-      where spec.from(sku: higher.sku, period: group.period) < spec.from(sku: lower.sku, period: group.period) {
+      where spec.from(sku: higher.sku, period: group.period)
+        < spec.from(sku: lower.sku, period: group.period)
+      {
         guard countFailure() else { continue }
         failures.append(
           "\(label(higher.sku, group.period)) is cheaper than \(label(lower.sku, group.period)), which comes before it along '\(name)'"
@@ -139,7 +144,9 @@ struct CheckRunner {
       if belowMin || aboveMax {
         let value = ExactDecimal.quotient(numeratorFrom, denominatorFrom, places: 4, mode: .halfUp)
         let bound =
-          belowMin ? "below the minimum \(min?.description ?? "")" : "above the maximum \(max?.description ?? "")"
+          belowMin
+          ? "below the minimum \(min?.description ?? "")"
+          : "above the maximum \(max?.description ?? "")"
         guard countFailure() else { continue }
         failures.append(
           "\(label(pair.top.sku, pair.top.period)) / \(label(pair.bottom.sku, pair.bottom.period)) = \(value?.description ?? "?"), \(bound)"
@@ -173,7 +180,8 @@ struct CheckRunner {
       diagnostics.error(kind, failure, at: check.source.range)
     }
     if failureCount > limit {
-      diagnostics.error(kind, "\(failureCount - limit) more SKUs fail this check", at: check.source.range)
+      diagnostics.error(
+        kind, "\(failureCount - limit) more SKUs fail this check", at: check.source.range)
     }
     for zero in zeroDenominators.prefix(limit) {
       diagnostics.error(

@@ -46,7 +46,8 @@ public enum BuildSummary {
       let product = priced.product
       let skuCount = priced.specs.reduce(0) { $0 + $1.skuCount }
       lines.append(
-        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))")
+        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))"
+      )
       for spec in priced.specs {
         var ranges: [String] = []
         for (index, period) in spec.resolved.pricedPeriods.enumerated() {
@@ -59,7 +60,8 @@ public enum BuildSummary {
           ranges.append("\(period?.rawValue ?? spec.resolved.spec.billing.value.rawValue) \(span)")
         }
         lines.append(
-          "  \(spec.resolved.spec.id.value): \(count(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))")
+          "  \(spec.resolved.spec.id.value): \(count(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))"
+        )
       }
     }
     lines.append("wrote \(count(written, "payload")) and \(Emitter.manifestName) to \(out)")

@@ -35,7 +35,9 @@ public enum Driver {
     public var compilation: Compilation
   }
 
-  public static func load(_ path: String, options: DiagnosticOptions) throws(UsageError) -> LoadedCatalog {
+  public static func load(
+    _ path: String, options: DiagnosticOptions
+  ) throws(UsageError) -> LoadedCatalog {
     let reading: CatalogTreeReading
     do {
       reading = try CatalogTree.read(path)
@@ -55,13 +57,15 @@ public enum Driver {
     let compilation = loaded.compilation
     let stream: Terminal.Stream = (format == .text || diagnosticsOnStandardError) ? .error : .output
     if format == .text && compilation.diagnostics.isEmpty { return }
-    let sources = Dictionary(loaded.sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    let sources = Dictionary(
+      loaded.sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     let renderer = DiagnosticRenderer(
       format: format, colour: format == .text && Terminal.wantsColour(stream), sources: sources)
     Terminal.write(renderer.render(compilation.diagnostics), to: stream)
     if format == .text {
       Terminal.write(
-        DiagnosticRenderer.summary(errors: compilation.errorCount, warnings: compilation.warningCount) + "\n",
+        DiagnosticRenderer.summary(
+          errors: compilation.errorCount, warnings: compilation.warningCount) + "\n",
         to: .error)
     }
   }

@@ -102,7 +102,8 @@ struct QuoteResolver {
         "\(described) is removed by the \(RuleText.kind(rule)) rule at \(RuleText.location(rule))"
       if let because = rule.because { message += " (\(because))" }
     }
-    let distances = selections.map { sellable in zip(sellable, selection).filter { $0 != $1 }.count }
+    let distances = selections.map { sellable in zip(sellable, selection).filter { $0 != $1 }.count
+    }
     if let nearest = distances.min() {
       let closest = selections.indices.filter { distances[$0] == nearest }.map {
         SelectionText.describe(selections[$0], spec: resolved)

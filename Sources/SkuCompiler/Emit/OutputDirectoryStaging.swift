@@ -209,7 +209,9 @@ final class StagingArea {
     return created
   }
 
-  func appendFile(_ fileDescriptor: Int32, _ bytes: [UInt8], name: String, display: String)
+  func appendFile(
+    _ fileDescriptor: Int32, _ bytes: [UInt8], name: String, display: String
+  )
     throws(OutputError)
   {
     try directory.registry.whileLive(registration) { () throws(OutputError) in
@@ -225,7 +227,9 @@ final class StagingArea {
   /// kernel can then write all of them back together instead of one round trip per file, and
   /// nothing is swapped in before it is durable. With `failure` (an earlier write error) the
   /// file is only closed.
-  func finishFile(_ fileDescriptor: Int32, name: String, display: String, failure: Errno?)
+  func finishFile(
+    _ fileDescriptor: Int32, name: String, display: String, failure: Errno?
+  )
     throws(OutputError)
   {
     if let failure {

@@ -58,7 +58,8 @@ public enum PayloadBuilder {
         ("name", localized(attribute.name)),
         (
           "values",
-          .array(values.map { .object([("id", .string($0.id.value)), ("name", localized($0.name))]) })
+          .array(
+            values.map { .object([("id", .string($0.id.value)), ("name", localized($0.name))]) })
         ),
       ]
     case .quantity(let range, let unit):

@@ -54,7 +54,9 @@ public enum Emitter {
 
   /// Writes every payload, then the manifest, into a staging directory. Files are written in
   /// manifest order whatever the encoding order, so the bytes never depend on the core count.
-  public static func write(_ catalog: CheckedCatalog, to writer: inout StagingWriter) throws
+  public static func write(
+    _ catalog: CheckedCatalog, to writer: inout StagingWriter
+  ) throws
     -> [ManifestEntry]
   {
     let products = ordered(catalog)
@@ -63,8 +65,10 @@ public enum Emitter {
     while next < products.count {
       if isLarge(products[next]) {
         var entry: ManifestEntry?
-        try writer.write(fileName(products[next])) { (file: inout StagingFile) throws(OutputError) in
-          entry = try encode(products[next]) { (bytes) throws(OutputError) in try file.append(bytes) }
+        try writer.write(fileName(products[next])) {
+          (file: inout StagingFile) throws(OutputError) in
+          entry = try encode(products[next]) { (bytes) throws(OutputError) in try file.append(bytes)
+          }
         }
         if let entry { entries.append(entry) }
         next += 1

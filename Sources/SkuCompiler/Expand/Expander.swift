@@ -1,7 +1,9 @@
 /// Expands each spec's matrix under its rules (spec §6, §7, §9): forbid and require remove
 /// selections in rule order, limit narrows quantity ranges, and every rule is accounted for.
 public enum Expander {
-  public static func expand(_ catalog: ValidatedCatalog, into diagnostics: inout DiagnosticCollector)
+  public static func expand(
+    _ catalog: ValidatedCatalog, into diagnostics: inout DiagnosticCollector
+  )
     -> ExpandedCatalog
   {
     let products = Parallel.map(catalog.products, into: &diagnostics) { validated, diagnostics in
@@ -38,7 +40,8 @@ public enum Expander {
         hint: "split the spec, or use fewer attributes or values per spec")
       return nil
     }
-    var expanded = ExpandedSpec(resolved: spec, radices: radices, skus: [], limitedRanges: [], removed: [])
+    var expanded = ExpandedSpec(
+      resolved: spec, radices: radices, skus: [], limitedRanges: [], removed: [])
     var removals = Array(repeating: 0, count: spec.rules.count)
     var valueUsed = radices.map { Array(repeating: false, count: $0) }
     var selection = Array(repeating: 0, count: radices.count)
@@ -58,7 +61,8 @@ public enum Expander {
       diagnostics.error(
         .rulesRemoveEverything, "the rules of \(specName) remove every SKU", at: spec.spec.range,
         notes: spec.rules.enumerated().filter { removals[$0.offset] > 0 }.map {
-          DiagnosticNote("this rule removes \(removals[$0.offset]) selection(s)", at: $0.element.source.range)
+          DiagnosticNote(
+            "this rule removes \(removals[$0.offset]) selection(s)", at: $0.element.source.range)
         },
         hint: "a spec needs at least one sellable SKU; loosen or remove a rule")
       return nil
@@ -69,7 +73,9 @@ public enum Expander {
         .tooManySkus,
         "\(specName) has \(expanded.skus.count) SKUs after rules, more than the limit of \(product.limits.maxSkusPerSpec)",
         at: spec.spec.range,
-        hint: "KooGallery allows \(TargetLimits.koogallery.maxSkusPerSpec) SKUs per spec; split the spec, add rules, or raise product.limits.max_skus_per_spec for other targets")
+        hint:
+          "KooGallery allows \(TargetLimits.koogallery.maxSkusPerSpec) SKUs per spec; split the spec, add rules, or raise product.limits.max_skus_per_spec for other targets"
+      )
       return nil
     }
     LimitApplier(spec: spec).apply(to: &expanded, into: &diagnostics)

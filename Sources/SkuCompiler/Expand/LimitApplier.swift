@@ -29,8 +29,12 @@ struct LimitApplier {
         else { continue }
         matched[ruleIndex] = true
         for limit in limits {
-          if let min = limit.min { current[limit.quantity].min = Swift.max(current[limit.quantity].min, min) }
-          if let max = limit.max { current[limit.quantity].max = Swift.min(current[limit.quantity].max, max) }
+          if let min = limit.min {
+            current[limit.quantity].min = Swift.max(current[limit.quantity].min, min)
+          }
+          if let max = limit.max {
+            current[limit.quantity].max = Swift.min(current[limit.quantity].max, max)
+          }
           lastRule[limit.quantity] = ruleIndex
         }
       }
@@ -43,7 +47,9 @@ struct LimitApplier {
               .invalidLimitRange,
               "for \(describe(selection)), the limited range of '\(name)' \(problem)",
               at: spec.rules[lastRule[quantity]].source.range,
-              hint: "limits must leave at least one quantity, with min and max on the grid \(declared[quantity].min), \(declared[quantity].min + declared[quantity].step), ...")
+              hint:
+                "limits must leave at least one quantity, with min and max on the grid \(declared[quantity].min), \(declared[quantity].min + declared[quantity].step), ..."
+            )
           }
         }
       }
@@ -66,10 +72,12 @@ struct LimitApplier {
   private func problem(_ range: QuantityRange, declared: QuantityRange) -> String? {
     if range.min > range.max { return "is empty (min \(range.min) > max \(range.max))" }
     if !range.isOnGrid(range.min, anchor: declared.min) {
-      return "starts at \(range.min), which is not on the step grid (step \(declared.step) from \(declared.min))"
+      return
+        "starts at \(range.min), which is not on the step grid (step \(declared.step) from \(declared.min))"
     }
     if !range.isOnGrid(range.max, anchor: declared.min) {
-      return "ends at \(range.max), which is not on the step grid (step \(declared.step) from \(declared.min))"
+      return
+        "ends at \(range.max), which is not on the step grid (step \(declared.step) from \(declared.min))"
     }
     return nil
   }

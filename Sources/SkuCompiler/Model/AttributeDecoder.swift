@@ -1,7 +1,9 @@
 extension ProductDecoder {
   /// Marketplace names an attribute may not take (spec §5): the console uses them itself.
   static let reservedAttributeIDs = ["appname", "version", "os", "mode"]
-  static let reservedAttributeNames = ["appName", "version", "os", "mode", "应用名称", "版本", "操作系统", "所属模式"]
+  static let reservedAttributeNames = [
+    "appName", "version", "os", "mode", "应用名称", "版本", "操作系统", "所属模式",
+  ]
 
   mutating func decodeAttributes(_ node: YAMLNode, _ header: ProductHeader) -> [Attribute]? {
     guard let mapping = reader.mapping(node, "attributes") else { return nil }
@@ -11,7 +13,8 @@ extension ProductDecoder {
       guard let id = reader.attributeID(idNode, "attribute id") else { continue }
       if id.value == periodAttributeID {
         reader.diagnostics.error(
-          .reservedName, "'period' is reserved for the billing period and cannot be an attribute id",
+          .reservedName,
+          "'period' is reserved for the billing period and cannot be an attribute id",
           at: id.range, hint: "periods are declared per spec with 'periods: [month, year]'")
         continue
       }
@@ -56,7 +59,8 @@ extension ProductDecoder {
       let range = decodeQuantityRange(fields, context)
       guard let name, let range, fields["unit"] == nil || unit != nil else { return nil }
       let unitText = unit ?? LocalizedText(entries: [])
-      return Attribute(id: id, name: name, kind: .quantity(range, unit: unitText), range: mapping.range)
+      return Attribute(
+        id: id, name: name, kind: .quantity(range, unit: unitText), range: mapping.range)
     default:
       let fields = reader.fields(
         mapping, context, known: ["type", "name", "values", "unit", "min", "max", "step"],
@@ -78,7 +82,8 @@ extension ProductDecoder {
       reader.diagnostics.error(
         .reservedName,
         "the attribute name '\(entry.text)' (\(entry.locale)) is reserved by the marketplace",
-        at: node.range, hint: "reserved names: \(Self.reservedAttributeNames.joined(separator: ", "))")
+        at: node.range,
+        hint: "reserved names: \(Self.reservedAttributeNames.joined(separator: ", "))")
       return nil
     }
     return name
@@ -99,7 +104,8 @@ extension ProductDecoder {
         at: mapping.range,
         hint: mapping.entries.isEmpty
           ? "an enum attribute needs at least one value"
-          : "KooGallery allows \(TargetLimits.koogallery.maxEnumValues) values per attribute; raise product.limits.max_enum_values for other targets")
+          : "KooGallery allows \(TargetLimits.koogallery.maxEnumValues) values per attribute; raise product.limits.max_enum_values for other targets"
+      )
     }
     var values: [EnumValue] = []
     // The first value with each name, per locale: a linear search per value made an attribute
@@ -108,7 +114,8 @@ extension ProductDecoder {
     var ok = true
     for entry in mapping.entries {
       guard let valueID = reader.id(.scalar(entry.key), "value id"),
-        let name = reader.localized(entry.value, "\(context) value '\(entry.key.text)'", locales: header.locales)
+        let name = reader.localized(
+          entry.value, "\(context) value '\(entry.key.text)'", locales: header.locales)
       else {
         ok = false
         continue
@@ -145,7 +152,8 @@ extension ProductDecoder {
     if min.value < 0 {
       ok = false
       reader.diagnostics.error(
-        .invalidQuantityRange, "\(context) min must be 0 or more, found \(min.value)", at: min.range)
+        .invalidQuantityRange, "\(context) min must be 0 or more, found \(min.value)", at: min.range
+      )
     }
     if max.value < min.value {
       ok = false
@@ -156,7 +164,8 @@ extension ProductDecoder {
     if step.value < 1 {
       ok = false
       reader.diagnostics.error(
-        .invalidQuantityRange, "\(context) step must be 1 or more, found \(step.value)", at: step.range)
+        .invalidQuantityRange, "\(context) step must be 1 or more, found \(step.value)",
+        at: step.range)
     }
     if ok, (max.value - min.value) % step.value != 0 {
       ok = false

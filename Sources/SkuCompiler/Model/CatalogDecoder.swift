@@ -100,7 +100,8 @@ struct ProductDecoder {
     }
     guard let tags else { return Self.defaultLocales }
     guard !tags.isEmpty else {
-      reader.diagnostics.error(.emptyList, "product.locales must name at least one locale", at: node.range)
+      reader.diagnostics.error(
+        .emptyList, "product.locales must name at least one locale", at: node.range)
       return Self.defaultLocales
     }
     var seen: [String] = []
@@ -136,18 +137,24 @@ struct ProductDecoder {
     for entry in mapping.entries {
       switch entry.key.text {
       case "max_skus_per_spec":
-        if let value = reader.integer(entry.value, "max_skus_per_spec", in: 1...TargetLimits.expansionGuard) {
+        if let value = reader.integer(
+          entry.value, "max_skus_per_spec", in: 1...TargetLimits.expansionGuard)
+        {
           limits.maxSkusPerSpec = value.value
         }
       case "max_enum_values":
-        if let value = reader.integer(entry.value, "max_enum_values", in: 1...TargetLimits.expansionGuard) {
+        if let value = reader.integer(
+          entry.value, "max_enum_values", in: 1...TargetLimits.expansionGuard)
+        {
           limits.maxEnumValues = value.value
         }
       default:
         let known = ["max_skus_per_spec", "max_enum_values"]
         reader.diagnostics.error(
           .unknownLimit, "unknown limit '\(entry.key.text)'", at: entry.key.range,
-          hint: Suggestions.closest(to: entry.key.text, among: known).map { "did you mean '\($0)'?" }
+          hint: Suggestions.closest(to: entry.key.text, among: known).map {
+            "did you mean '\($0)'?"
+          }
             ?? "limits are max_skus_per_spec and max_enum_values")
       }
     }

@@ -177,7 +177,8 @@ struct ExpressionDecoder {
   private mutating func tiers(_ node: YAMLNode) -> [TierDefinition]? {
     guard let sequence = reader.sequence(node, "tiers") else { return nil }
     guard !sequence.items.isEmpty else {
-      reader.diagnostics.error(.invalidTiers, "tiers must list at least one tier", at: sequence.range)
+      reader.diagnostics.error(
+        .invalidTiers, "tiers must list at least one tier", at: sequence.range)
       return nil
     }
     var tiers: [TierDefinition] = []
@@ -237,15 +238,18 @@ struct ExpressionDecoder {
       reader.wrongKind(node, expected: "an amount or a table", what)
       return nil
     case .mapping(let mapping):
-      let fields = reader.fields(mapping, "\(what) table", known: ["by", "table"], required: ["by", "table"])
-      guard let byNode = reader.present(fields, "by"), let tableNode = reader.present(fields, "table")
+      let fields = reader.fields(
+        mapping, "\(what) table", known: ["by", "table"], required: ["by", "table"])
+      guard let byNode = reader.present(fields, "by"),
+        let tableNode = reader.present(fields, "table")
       else { return nil }
       let by = reader.list(byNode, "by", acceptsSingle: true) { reader, item in
         reader.text(item, "an attribute id")
       }
       guard let by else { return nil }
       guard !by.isEmpty else {
-        reader.diagnostics.error(.emptyList, "'by' must name at least one attribute", at: byNode.range)
+        reader.diagnostics.error(
+          .emptyList, "'by' must name at least one attribute", at: byNode.range)
         return nil
       }
       guard let root = tableLevel(tableNode, depth: 0, by: by, what, kind) else { return nil }
@@ -294,7 +298,9 @@ struct ExpressionDecoder {
     return ok ? branches : nil
   }
 
-  private mutating func leaf(_ node: YAMLNode, _ what: String, _ kind: LeafKind) -> Located<ExactDecimal>? {
+  private mutating func leaf(
+    _ node: YAMLNode, _ what: String, _ kind: LeafKind
+  ) -> Located<ExactDecimal>? {
     switch kind {
     case .money:
       reader.money(node, what, precision: header.precision, currency: header.currency)
@@ -334,12 +340,17 @@ struct ExpressionDecoder {
       let ratioFields = reader.fields(
         ratio, "ratio", known: ["attribute", "numerator", "denominator", "min", "max"],
         required: ["attribute", "numerator", "denominator"])
-      let attribute = reader.present(ratioFields, "attribute").flatMap { reader.text($0, "ratio attribute") }
-      let numerator = reader.present(ratioFields, "numerator").flatMap { reader.text($0, "ratio numerator") }
+      let attribute = reader.present(ratioFields, "attribute").flatMap {
+        reader.text($0, "ratio attribute")
+      }
+      let numerator = reader.present(ratioFields, "numerator").flatMap {
+        reader.text($0, "ratio numerator")
+      }
       let denominator = reader.present(ratioFields, "denominator").flatMap {
         reader.text($0, "ratio denominator")
       }
-      guard let bounds = decimalBounds(ratioFields, "ratio"), let attribute, let numerator, let denominator
+      guard let bounds = decimalBounds(ratioFields, "ratio"), let attribute, let numerator,
+        let denominator
       else { return nil }
       kind = .ratio(
         attribute: attribute, numerator: numerator, denominator: denominator, min: bounds.min,
@@ -353,7 +364,9 @@ struct ExpressionDecoder {
     return PricingCheck(when: when, kind: kind, range: mapping.range)
   }
 
-  private mutating func decimalBounds(_ fields: Fields, _ what: String) -> (min: ExactDecimal?, max: ExactDecimal?)? {
+  private mutating func decimalBounds(
+    _ fields: Fields, _ what: String
+  ) -> (min: ExactDecimal?, max: ExactDecimal?)? {
     let min = reader.present(fields, "min").flatMap { reader.decimal($0, "\(what) min") }
     let max = reader.present(fields, "max").flatMap { reader.decimal($0, "\(what) max") }
     if (fields.has("min") && min == nil) || (fields.has("max") && max == nil) { return nil }

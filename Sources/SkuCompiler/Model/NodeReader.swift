@@ -81,7 +81,8 @@ struct NodeReader {
     guard let node = fields[key] else { return nil }
     if case .scalar(let scalar) = node, scalar.text.isEmpty, scalar.style == .plain {
       diagnostics.error(
-        .missingKey, "'\(key)' in \(fields.context) has no value", at: fields.keyRange(key) ?? node.range)
+        .missingKey, "'\(key)' in \(fields.context) has no value",
+        at: fields.keyRange(key) ?? node.range)
       return nil
     }
     return node
@@ -183,7 +184,9 @@ struct NodeReader {
           .invalidLocalizedText,
           "\(what) has the locale '\(entry.key.text)', which is not in product.locales (\(locales.joined(separator: ", ")))",
           at: entry.key.range,
-          hint: Suggestions.closest(to: entry.key.text, among: locales).map { "did you mean '\($0)'?" })
+          hint: Suggestions.closest(to: entry.key.text, among: locales).map {
+            "did you mean '\($0)'?"
+          })
       }
       var entries: [LocalizedText.Entry] = []
       for locale in locales {

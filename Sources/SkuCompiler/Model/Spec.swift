@@ -132,4 +132,3 @@ public struct Spec: Sendable, Hashable {
   public var checks: [PricingCheck]
   public var range: SourceRange
 }
-

@@ -47,11 +47,16 @@ struct SpecDecoder {
           reader.text(item, "an attribute id")
         }
       } ?? []
-    let rules = reader.present(fields, "rules").flatMap { decodeList($0, "\(context) rules") { $0.rule($1) } } ?? []
+    let rules =
+      reader.present(fields, "rules").flatMap { decodeList($0, "\(context) rules") { $0.rule($1) } }
+      ?? []
     let pricing = reader.present(fields, "pricing").flatMap {
       decodeList($0, "\(context) pricing") { $0.step($1) }
     }
-    let checks = reader.present(fields, "checks").flatMap { decodeList($0, "\(context) checks") { $0.check($1) } } ?? []
+    let checks =
+      reader.present(fields, "checks").flatMap {
+        decodeList($0, "\(context) checks") { $0.check($1) }
+      } ?? []
     guard let name, let billing, let pricing else { return nil }
     if fields.has("periods") && periods == nil { return nil }
     if fields.has("trial_days") && trialDays == nil { return nil }

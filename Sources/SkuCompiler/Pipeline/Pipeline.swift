@@ -26,7 +26,9 @@ public struct Compilation: Sendable {
 public enum Pipeline {
   /// Compiles a catalog tree; problems found while reading the tree count as front-end
   /// diagnostics, reported together with the files' own.
-  public static func compile(_ reading: CatalogTreeReading, options: CompileOptions = .init())
+  public static func compile(
+    _ reading: CatalogTreeReading, options: CompileOptions = .init()
+  )
     -> Compilation
   {
     var diagnostics = DiagnosticCollector(promotesWarnings: options.warningsAsErrors)
@@ -37,7 +39,9 @@ public enum Pipeline {
       warningCount: diagnostics.warningCount, catalog: diagnostics.hasErrors ? nil : catalog)
   }
 
-  private static func run(_ files: [CatalogSourceFile], _ diagnostics: inout DiagnosticCollector)
+  private static func run(
+    _ files: [CatalogSourceFile], _ diagnostics: inout DiagnosticCollector
+  )
     -> CheckedCatalog?
   {
     let parsed = parse(files, into: &diagnostics)
@@ -53,7 +57,9 @@ public enum Pipeline {
     return PricingChecks.run(priced, into: &diagnostics)
   }
 
-  public static func parse(_ files: [CatalogSourceFile], into diagnostics: inout DiagnosticCollector)
+  public static func parse(
+    _ files: [CatalogSourceFile], into diagnostics: inout DiagnosticCollector
+  )
     -> ParsedCatalog
   {
     let results = Parallel.map(files) { YAMLFrontEnd.parse($0.bytes, file: $0.path) }
@@ -65,7 +71,9 @@ public enum Pipeline {
     return ParsedCatalog(documents: documents)
   }
 
-  public static func decode(_ parsed: ParsedCatalog, into diagnostics: inout DiagnosticCollector)
+  public static func decode(
+    _ parsed: ParsedCatalog, into diagnostics: inout DiagnosticCollector
+  )
     -> CatalogModel
   {
     let products = Parallel.map(parsed.documents, into: &diagnostics) { document, diagnostics in

@@ -14,7 +14,8 @@ public struct Schedule: Sendable, Hashable {
   public var model: ScheduleModel
   public var tiers: [ScheduleTier]
 
-  public static let untouched = Schedule(model: .linear, tiers: [ScheduleTier(upto: nil, unit: .zero)])
+  public static let untouched = Schedule(
+    model: .linear, tiers: [ScheduleTier(upto: nil, unit: .zero)])
 
   public init(model: ScheduleModel, tiers: [ScheduleTier]) {
     self.model = model
@@ -42,7 +43,8 @@ public struct Schedule: Sendable, Hashable {
     case .linear, .volume:
       guard quantity > 0 else { return [] }
       let index =
-        model == .linear ? 0 : (tiers.firstIndex { $0.upto.map { quantity <= $0 } ?? true } ?? tiers.count - 1)
+        model == .linear
+        ? 0 : (tiers.firstIndex { $0.upto.map { quantity <= $0 } ?? true } ?? tiers.count - 1)
       parts.append((index, quantity, ExactDecimal(quantity) * tiers[index].unit))
     case .graduated:
       var covered = 0

@@ -5,7 +5,9 @@ public enum Pricer {
   /// keeps a hostile catalog from growing numbers without end.
   public static let maximumDigits = 1000
 
-  public static func price(_ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector)
+  public static func price(
+    _ catalog: ExpandedCatalog, into diagnostics: inout DiagnosticCollector
+  )
     -> PricedCatalog
   {
     let products = Parallel.map(catalog.products, into: &diagnostics) { expanded, diagnostics in
@@ -24,7 +26,9 @@ public enum Pricer {
 
   /// Codes are 60 bits of a hash, so a collision is astronomically unlikely, but a collision
   /// would publish two SKUs under one code, so it is checked anyway (spec §9).
-  static func checkCodeCollisions(_ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector) {
+  static func checkCodeCollisions(
+    _ catalog: PricedCatalog, into diagnostics: inout DiagnosticCollector
+  ) {
     var codes: [UInt64] = []
     var places: [(product: Int, spec: Int, sku: Int)] = []
     for (productIndex, product) in catalog.products.enumerated() {
@@ -37,7 +41,8 @@ public enum Pricer {
       let place = places[index]
       let spec = catalog.products[place.product].specs[place.spec]
       let key = SkuIdentity.key(
-        product: spec.product.id.value, spec: spec.resolved, selection: spec.selection(ofSku: place.sku))
+        product: spec.product.id.value, spec: spec.resolved,
+        selection: spec.selection(ofSku: place.sku))
       return (key, spec.resolved.spec.id.range)
     }
     for (first, second) in collisions(codes) {

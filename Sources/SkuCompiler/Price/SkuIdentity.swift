@@ -5,7 +5,8 @@ public enum SkuIdentity {
     let pairs = selection.enumerated().map { attribute, value in
       (spec.enums[attribute].id.value, spec.values(attribute)[value].id.value)
     }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
-    return "\(product)/\(spec.spec.id.value)/" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
+    return "\(product)/\(spec.spec.id.value)/"
+      + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
   }
 
   /// `S` and the first 15 upper-case hex digits of the key's SHA-256.
@@ -18,7 +19,8 @@ public enum SkuIdentity {
   public static func codeValue(forKey key: String) -> UInt64 {
     let hex = SHA256Digest.hex(of: Array(key.utf8)).utf8.prefix(15)
     return hex.reduce(0) { value, digit in
-      let nibble = digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
+      let nibble =
+        digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
       return value << 4 | UInt64(nibble)
     }
   }

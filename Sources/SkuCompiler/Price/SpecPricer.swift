@@ -5,7 +5,7 @@ struct SpecPricer {
   let expanded: ExpandedSpec
   var diagnostics = DiagnosticCollector()
   /// `usedLeaves[step][table]` marks the leaves looked up at least once.
-  var usedLeaves: [[ [Bool] ]]
+  var usedLeaves: [[[Bool]]]
   var misses: [Int: (count: Int, first: String)] = [:]
   var oversized: Set<Int> = []
   var unreachableTiers: [TierKey: [String]] = [:]
@@ -17,7 +17,9 @@ struct SpecPricer {
     var step: Int
     var tier: Int
 
-    static func < (lhs: TierKey, rhs: TierKey) -> Bool { (lhs.step, lhs.tier) < (rhs.step, rhs.tier) }
+    static func < (lhs: TierKey, rhs: TierKey) -> Bool {
+      (lhs.step, lhs.tier) < (rhs.step, rhs.tier)
+    }
   }
 
   static let maximumReportsPerProblem = 10
@@ -65,7 +67,8 @@ struct SpecPricer {
       let facts = facts(ofSku: index)
       for period in spec.pricedPeriods {
         froms.append(
-          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges).from)
+          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges)
+            .from)
       }
       codes.append(SkuIdentity.codeValue(forKey: facts.key))
     }

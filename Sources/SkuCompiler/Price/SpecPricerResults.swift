@@ -31,7 +31,8 @@ extension SpecPricer {
           step: state.lastScheduleStep[quantity])
         break
       }
-      recordUnreachableTiers(schedule, source: state.scheduleSource[quantity], key: key, max: ranges[quantity].max)
+      recordUnreachableTiers(
+        schedule, source: state.scheduleSource[quantity], key: key, max: ranges[quantity].max)
     }
     if from.isZero && spec.quantities.isEmpty {
       reportFree("'\(key)'\(periodText) costs 0, and free listings are out of scope for skuc v1")
@@ -57,7 +58,9 @@ extension SpecPricer {
 
   /// Tier `i` starts right after tier `i - 1`'s `upto`; above the SKU's largest quantity it
   /// can never apply.
-  private mutating func recordUnreachableTiers(_ schedule: Schedule, source: Int?, key: String, max: Int) {
+  private mutating func recordUnreachableTiers(
+    _ schedule: Schedule, source: Int?, key: String, max: Int
+  ) {
     guard let source else { return }
     for index in schedule.tiers.indices.dropFirst() {
       guard let previous = schedule.tiers[index - 1].upto, previous + 1 > max else { continue }
@@ -72,13 +75,15 @@ extension SpecPricer {
     for (step, miss) in misses.sorted(by: { $0.key < $1.key }) {
       diagnostics.error(
         .tableNoMatch,
-        "no table entry matches \(miss.first)" + (miss.count > 1 ? " (and \(miss.count - 1) more)" : ""),
+        "no table entry matches \(miss.first)"
+          + (miss.count > 1 ? " (and \(miss.count - 1) more)" : ""),
         at: spec.steps[step].source.range,
         hint: "add an entry for it, or a \"*\" entry as a fallback")
     }
     for (stepIndex, step) in spec.steps.enumerated() {
       for (tableIndex, table) in Self.tables(of: step.action).enumerated() {
-        for (leafIndex, leaf) in table.leaves.enumerated() where !usedLeaves[stepIndex][tableIndex][leafIndex] {
+        for (leafIndex, leaf) in table.leaves.enumerated()
+        where !usedLeaves[stepIndex][tableIndex][leafIndex] {
           diagnostics.warning(
             .tableEntryUnused,
             "the table entry \(leaf.path.joined(separator: " → ")) is never used",

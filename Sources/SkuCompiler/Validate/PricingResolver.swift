@@ -60,7 +60,8 @@ extension SpecResolver {
     case .table(let table):
       var dimensions: [Dimension] = []
       for reference in table.by {
-        guard let dimension = dimension(reference, allowsPeriod: true, role: "a table's 'by'") else {
+        guard let dimension = dimension(reference, allowsPeriod: true, role: "a table's 'by'")
+        else {
           return nil
         }
         if dimensions.contains(dimension) {
@@ -72,9 +73,11 @@ extension SpecResolver {
       }
       var leaves: [ResolvedTable.Leaf] = []
       guard
-        let root = resolveLevel(table.root, depth: 0, dimensions: dimensions, path: [], leaves: &leaves)
+        let root = resolveLevel(
+          table.root, depth: 0, dimensions: dimensions, path: [], leaves: &leaves)
       else { return nil }
-      return .table(ResolvedTable(dimensions: dimensions, root: root, leaves: leaves, source: table))
+      return .table(
+        ResolvedTable(dimensions: dimensions, root: root, leaves: leaves, source: table))
     }
   }
 
@@ -88,7 +91,8 @@ extension SpecResolver {
       let node: ResolvedTable.Node
       switch branch.node {
       case .leaf(let value, let range):
-        leaves.append(ResolvedTable.Leaf(value: value, range: range, path: path + [branch.key.value]))
+        leaves.append(
+          ResolvedTable.Leaf(value: value, range: range, path: path + [branch.key.value]))
         node = .leaf(leaves.count - 1)
       case .branch(let children):
         guard
@@ -144,7 +148,8 @@ extension SpecResolver {
       guard let dimension = dimension(reference, allowsPeriod: true, role: "ratio") else {
         return nil
       }
-      guard let top = value(numerator, of: dimension), let bottom = value(denominator, of: dimension)
+      guard let top = value(numerator, of: dimension),
+        let bottom = value(denominator, of: dimension)
       else { return nil }
       if top == bottom {
         diagnostics.error(

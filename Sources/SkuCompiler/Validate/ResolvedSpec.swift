@@ -138,7 +138,8 @@ public struct ResolvedRule: Sendable, Hashable {
 
 public enum ResolvedCheckKind: Sendable, Hashable {
   case monotonic(attribute: Int)
-  case ratio(dimension: Dimension, numerator: Int, denominator: Int, min: ExactDecimal?, max: ExactDecimal?)
+  case ratio(
+    dimension: Dimension, numerator: Int, denominator: Int, min: ExactDecimal?, max: ExactDecimal?)
   case bounds(min: ExactDecimal?, max: ExactDecimal?)
 }
 

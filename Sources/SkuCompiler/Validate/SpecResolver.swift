@@ -41,7 +41,9 @@ struct SpecResolver {
         .billingNotAllowed,
         "\(product.type.rawValue) products cannot use '\(billing.rawValue)' billing",
         at: spec.billing.range,
-        hint: "\(product.type.rawValue) allows: \(product.type.allowedBilling.map(\.rawValue).joined(separator: ", "))")
+        hint:
+          "\(product.type.rawValue) allows: \(product.type.allowedBilling.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     if billing.hasPeriods && spec.periods == nil {
       diagnostics.error(
@@ -94,7 +96,8 @@ struct SpecResolver {
       }
       switch attribute.kind {
       case .enumeration: enums.append(attribute)
-      case .quantity(let range, _): quantities.append(QuantityDimension(attribute: attribute, range: range))
+      case .quantity(let range, _):
+        quantities.append(QuantityDimension(attribute: attribute, range: range))
       }
     }
   }
@@ -106,7 +109,9 @@ struct SpecResolver {
     } else if let suggestion = Suggestions.closest(to: reference.value, among: known) {
       hint = "did you mean '\(suggestion)'?"
     } else {
-      hint = known.isEmpty ? "the product declares no attributes" : "attributes: \(known.joined(separator: ", "))"
+      hint =
+        known.isEmpty
+        ? "the product declares no attributes" : "attributes: \(known.joined(separator: ", "))"
     }
     diagnostics.error(
       .unknownAttribute, "unknown attribute '\(reference.value)'", at: reference.range, hint: hint)
@@ -119,7 +124,8 @@ struct SpecResolver {
   ) -> Dimension? {
     if reference.value == periodAttributeID {
       if !allowsPeriod {
-        diagnostics.error(.periodInRule, "'period' cannot be used in \(role)", at: reference.range,
+        diagnostics.error(
+          .periodInRule, "'period' cannot be used in \(role)", at: reference.range,
           hint: "rules choose SKUs; every SKU is sold in every listed period")
         return nil
       }
@@ -229,7 +235,9 @@ struct SpecResolver {
     }
   }
 
-  mutating func selector(_ selector: Selector, allowsPeriod: Bool, role: String) -> ResolvedSelector? {
+  mutating func selector(
+    _ selector: Selector, allowsPeriod: Bool, role: String
+  ) -> ResolvedSelector? {
     var terms: [ResolvedSelector.Term] = []
     var ok = true
     for term in selector.terms {
@@ -239,7 +247,11 @@ struct SpecResolver {
       }
       var allowed = Array(repeating: false, count: valueCount(dimension))
       for value in term.values {
-        if let index = self.value(value, of: dimension) { allowed[index] = true } else { ok = false }
+        if let index = self.value(value, of: dimension) {
+          allowed[index] = true
+        } else {
+          ok = false
+        }
       }
       terms.append(ResolvedSelector.Term(dimension: dimension, allowed: allowed))
     }
@@ -278,7 +290,8 @@ struct SpecResolver {
               at: term.attribute.range, hint: "use forbid or require to choose enum values")
           } else if product.attribute(term.attribute.value) != nil {
             diagnostics.error(
-              .attributeNotInSpec, "the attribute '\(term.attribute.value)' is not in \(context)'s attributes",
+              .attributeNotInSpec,
+              "the attribute '\(term.attribute.value)' is not in \(context)'s attributes",
               at: term.attribute.range)
           } else {
             reportUnknownAttribute(term.attribute, among: quantities.map(\.attribute.id.value))

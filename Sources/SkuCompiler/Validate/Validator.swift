@@ -10,7 +10,9 @@ public struct CatalogModel: Sendable {
 /// Checks the rules that span the model: cross-references inside each spec and the
 /// uniqueness of product ids across the tree (spec §1, §5–§10).
 public enum Validator {
-  public static func validate(_ model: CatalogModel, into diagnostics: inout DiagnosticCollector)
+  public static func validate(
+    _ model: CatalogModel, into diagnostics: inout DiagnosticCollector
+  )
     -> ValidatedCatalog
   {
     var firstByID: [String: Product] = [:]

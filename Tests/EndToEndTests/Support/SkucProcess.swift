@@ -23,7 +23,8 @@ enum Paths {
     let bundleDirectory = Bundle.main.bundleURL.deletingLastPathComponent()
     for candidate in [
       bundleDirectory.appendingPathComponent("skuc"),
-      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("skuc"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("skuc"),
       packageRoot.appendingPathComponent(".build/debug/skuc"),
     ] where FileManager.default.isExecutableFile(atPath: candidate.path) {
       return candidate.path
@@ -94,7 +95,9 @@ func snapshot(_ root: URL) throws -> [String: Data] {
   for case let path as String in enumerator {
     var isDirectory: ObjCBool = false
     let full = root.appendingPathComponent(path).path
-    if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+    if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+      !isDirectory.boolValue
+    {
       result[path] = try Data(contentsOf: URL(fileURLWithPath: full))
     }
   }
@@ -102,7 +105,9 @@ func snapshot(_ root: URL) throws -> [String: Data] {
 }
 
 /// Compares `actual` with the golden file, or rewrites it when SKUC_UPDATE_GOLDENS=1.
-func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(
+  _ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
   let url = Paths.goldens.appendingPathComponent(name)
   if ProcessInfo.processInfo.environment["SKUC_UPDATE_GOLDENS"] == "1" {
     try FileManager.default.createDirectory(
@@ -111,5 +116,7 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocati
     return
   }
   let expected = try String(contentsOf: url, encoding: .utf8)
-  #expect(actual == expected, "golden \(name) differs; run with SKUC_UPDATE_GOLDENS=1 to update", sourceLocation: sourceLocation)
+  #expect(
+    actual == expected, "golden \(name) differs; run with SKUC_UPDATE_GOLDENS=1 to update",
+    sourceLocation: sourceLocation)
 }

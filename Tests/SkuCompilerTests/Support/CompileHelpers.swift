@@ -8,7 +8,9 @@ func compile(_ yaml: String, warningsAsErrors: Bool = false) -> Compilation {
 }
 
 func compileFiles(_ files: [String: String], warningsAsErrors: Bool = false) -> Compilation {
-  let sources = files.keys.sorted().map { CatalogSourceFile(path: $0, bytes: Array(files[$0, default: ""].utf8)) }
+  let sources = files.keys.sorted().map {
+    CatalogSourceFile(path: $0, bytes: Array(files[$0, default: ""].utf8))
+  }
   return Pipeline.compile(
     CatalogTreeReading(files: sources, diagnostics: []),
     options: CompileOptions(warningsAsErrors: warningsAsErrors))
