@@ -70,6 +70,33 @@ public enum Driver {
     }
   }
 
+  /// Loads a catalog for a command whose stdout is its own output (`matrix`, `quote`): the
+  /// catalog's diagnostics go to stderr, and the command stops with the returned status when
+  /// there is no checked catalog to work on.
+  static func checkedCatalog(
+    _ path: String, diagnostics: DiagnosticFormat
+  ) -> Result<
+    CheckedCatalog, StatusError
+  > {
+    let loaded: LoadedCatalog
+    do {
+      loaded = try load(path, options: DiagnosticOptions(format: diagnostics))
+    } catch {
+      Terminal.write("skuc: error: \(error.message)\n", to: .error)
+      return .failure(StatusError(status: .usageOrEnvironment))
+    }
+    report(loaded, format: diagnostics, diagnosticsOnStandardError: true)
+    guard let catalog = loaded.compilation.catalog else {
+      return .failure(StatusError(status: .catalogErrors))
+    }
+    return .success(catalog)
+  }
+
+  /// The status a command ends with when it cannot go on; its message was already printed.
+  struct StatusError: Error {
+    var status: ExitStatus
+  }
+
   public static func check(_ path: String, options: DiagnosticOptions) -> ExitStatus {
     do {
       let loaded = try load(path, options: options)

@@ -115,15 +115,11 @@ extension Driver {
   public static func matrix(
     _ path: String, request: MatrixRequest, format: MatrixFormat, diagnostics: DiagnosticFormat
   ) -> ExitStatus {
-    let loaded: LoadedCatalog
-    do {
-      loaded = try load(path, options: DiagnosticOptions(format: diagnostics))
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
+    let catalog: CheckedCatalog
+    switch checkedCatalog(path, diagnostics: diagnostics) {
+    case .success(let checked): catalog = checked
+    case .failure(let failure): return failure.status
     }
-    report(loaded, format: diagnostics, diagnosticsOnStandardError: true)
-    guard let catalog = loaded.compilation.catalog else { return .catalogErrors }
     let blocks: [MatrixBlock]
     do {
       blocks = try MatrixData.blocks(request, in: catalog)

@@ -44,15 +44,23 @@ enum Paths {
 /// Runs `skuc` with arguments, in `directory`, with extra environment variables.
 @discardableResult
 func skuc(
-  _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-  stdin: String? = nil
+  _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+) throws -> ProcessResult {
+  try runProcess(
+    Paths.skuc, arguments, in: directory,
+    environment: environment.merging(["NO_COLOR": "1"]) { given, _ in given })
+}
+
+/// Runs an executable to completion and collects its output and status.
+func runProcess(
+  _ executable: String, _ arguments: [String], in directory: URL? = nil,
+  environment: [String: String] = [:]
 ) throws -> ProcessResult {
   let process = Process()
-  process.executableURL = URL(fileURLWithPath: Paths.skuc)
+  process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
   if let directory { process.currentDirectoryURL = directory }
   var env = ProcessInfo.processInfo.environment
-  env["NO_COLOR"] = "1"
   for (key, value) in environment { env[key] = value }
   process.environment = env
   let output = Pipe()
