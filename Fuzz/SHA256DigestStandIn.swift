@@ -1,4 +1,4 @@
-/// The fuzz build's replacement for `Sources/SkuCompiler/Emit/SHA256Digest.swift`.
+/// The fuzz build's replacement for `Sources/SkuCompiler/Support/SHA256Digest.swift`.
 ///
 /// The fuzz build compiles the library with `swiftc` directly and cannot link swift-crypto's
 /// BoringSSL, so this file stands in for the one type the library takes from it. It is a

@@ -3,7 +3,7 @@
 #
 # `swift build -Xswiftc -sanitize=fuzzer` cannot link an executable target (no Fuzz_main), so
 # this calls swiftc directly: BigInt as its own module, then the library sources as the module
-# SkuCompiler, with Fuzz/SHA256DigestStandIn.swift in place of Emit/SHA256Digest.swift (the
+# SkuCompiler, with Fuzz/SHA256DigestStandIn.swift in place of Support/SHA256Digest.swift (the
 # one file that imports swift-crypto, whose BoringSSL this build cannot link), then one
 # executable per Fuzz/Targets/<name>.swift. Adding a target is adding that one file.
 #
@@ -47,7 +47,7 @@ build_library() {
 }
 
 mapfile -t BIGINT < <(find .build/checkouts/BigInt/Sources -name '*.swift' | LC_ALL=C sort)
-mapfile -t LIBRARY < <(find Sources/SkuCompiler -name '*.swift' ! -path '*/Emit/SHA256Digest.swift' | LC_ALL=C sort)
+mapfile -t LIBRARY < <(find Sources/SkuCompiler -name '*.swift' ! -path '*/Support/SHA256Digest.swift' | LC_ALL=C sort)
 build_library BigInt "" "${BIGINT[@]}"
 build_library SkuCompiler "-enable-testing $STRICT" "${LIBRARY[@]}" Fuzz/SHA256DigestStandIn.swift
 

@@ -29,7 +29,9 @@ struct BuildCommand: ParsableCommand {
 
   func run() throws {
     try ExitCode.from(
-      Driver.build(catalog.path, out: out, options: diagnostics.options, summary: summary))
+      Driver.build(
+        catalog.path, out: out, options: diagnostics.options, summary: summary,
+        output: StandardStreams.shared))
   }
 }
 

@@ -20,6 +20,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var diagnostics: DiagnosticFlags
 
   func run() throws {
-    try ExitCode.from(Driver.check(catalog.path, options: diagnostics.options))
+    try ExitCode.from(
+      Driver.check(catalog.path, options: diagnostics.options, output: StandardStreams.shared))
   }
 }

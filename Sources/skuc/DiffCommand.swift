@@ -56,7 +56,8 @@ struct DiffCommand: ParsableCommand {
   func run() throws {
     try ExitCode.from(
       Driver.diff(
-        old: old, new: new, format: format, failOn: failOn, diagnosticsFormat: diagnosticsFormat))
+        old: old, new: new, format: format, failOn: failOn, diagnosticsFormat: diagnosticsFormat,
+        output: StandardStreams.shared))
   }
 }
 

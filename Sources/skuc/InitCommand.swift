@@ -27,7 +27,7 @@ struct InitCommand: ParsableCommand {
   var type: ProductType = .saas
 
   func run() throws {
-    try ExitCode.from(Driver.initCatalog(directory, type: type))
+    try ExitCode.from(Driver.initCatalog(directory, type: type, output: StandardStreams.shared))
   }
 }
 

@@ -39,7 +39,7 @@ struct MatrixCommand: ParsableCommand {
     try ExitCode.from(
       Driver.matrix(
         catalog.path, request: MatrixRequest(product: product, spec: spec, removed: removed),
-        format: format, diagnostics: diagnostics.format))
+        format: format, diagnostics: diagnostics.format, output: StandardStreams.shared))
   }
 }
 

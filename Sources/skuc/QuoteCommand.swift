@@ -56,7 +56,9 @@ struct QuoteCommand: ParsableCommand {
     let request = QuoteRequest(
       product: product, spec: spec, selections: select, period: period, quantities: quantity)
     try ExitCode.from(
-      Driver.quote(catalog.path, request: request, format: format, diagnostics: diagnostics.format))
+      Driver.quote(
+        catalog.path, request: request, format: format, diagnostics: diagnostics.format,
+        output: StandardStreams.shared))
   }
 }
 

@@ -57,3 +57,20 @@ enum SkucVersion {
   static let tool = "0.1.0"
   static let description = "skuc \(tool) (catalog language 1, spec catalog-v1)"
 }
+
+extension Skuc {
+  /// `skuc help nosuch` is a usage error (exit 2); argument-parser alone would print the
+  /// overview and exit 0, which hides a typo in a script.
+  static func rejectHelpForUnknownCommand(_ arguments: [String]) throws(UsageError) {
+    guard arguments.first == "help", let name = arguments.dropFirst().first,
+      !name.hasPrefix("-")
+    else { return }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+    guard !names.contains(name) else { return }
+    var message = "unknown command '\(name)'"
+    if let suggestion = Suggestions.closest(to: name, among: names) {
+      message += "; did you mean '\(suggestion)'?"
+    }
+    throw UsageError(message + " (commands: \(names.joined(separator: ", ")))")
+  }
+}

@@ -1,17 +1,32 @@
 import ArgumentParser
 import SkuCompiler
 
-// argument-parser exits 64 on a usage error; spec §12 wants 2. So the entry point parses and
-// runs the command itself and maps the exit codes.
-InterruptHandling.install()
+// The one place that owns the process: it parses the command line, runs the command, prints
+// every error and maps every outcome to an exit status. argument-parser exits 64 on a usage
+// error; spec §12 wants 2.
+SignalHandlers.install()
+let streams = StandardStreams.shared
+var status: Int32
 do {
+  try Skuc.rejectHelpForUnknownCommand(Array(CommandLine.arguments.dropFirst()))
   var command = try Skuc.parseAsRoot()
   try command.run()
+  status = ExitStatus.success.rawValue
+} catch let error as UsageError {
+  streams.write("skuc: error: \(error.message)\n", to: .standardError)
+  status = ExitStatus.usageOrEnvironment.rawValue
 } catch {
   let code = Skuc.exitCode(for: error)
   let message = Skuc.fullMessage(for: error)
   if !message.isEmpty {
-    Terminal.write(message + "\n", to: code == .success ? .output : .error)
+    streams.write(message + "\n", to: code == .success ? .standardOutput : .standardError)
   }
-  Skuc.exit(withError: code == .validationFailure ? ExitCode(2) : code)
+  status = code == .validationFailure ? ExitStatus.usageOrEnvironment.rawValue : code.rawValue
 }
+// A command that wrote files reports a failed stdout itself (with what it wrote); any other
+// lost output is reported here. A reader that went away (EPIPE) is no failure at all.
+if let failure = streams.outputFailure, status != ExitStatus.usageOrEnvironment.rawValue {
+  streams.write("skuc: error: \(failure)\n", to: .standardError)
+  status = ExitStatus.usageOrEnvironment.rawValue
+}
+Skuc.exit(withError: ExitCode(status))

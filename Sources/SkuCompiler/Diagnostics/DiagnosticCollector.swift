@@ -51,7 +51,7 @@ public struct DiagnosticCollector: Sendable {
       let r = rhs.element
       let lFile = l.range?.file ?? ""
       let rFile = r.range?.file ?? ""
-      if lFile != rFile { return lFile.utf8.lexicographicallyPrecedes(rFile.utf8) }
+      if lFile != rFile { return lFile.precedesBytewise(rFile) }
       let lStart = l.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
       let rStart = r.range?.start ?? SourceLocation(line: 0, column: 0, offset: 0)
       if lStart != rStart { return lStart < rStart }

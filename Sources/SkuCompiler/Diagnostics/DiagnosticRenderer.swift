@@ -37,14 +37,11 @@ public struct DiagnosticRenderer: Sendable {
 
   /// The CLI's closing line: `2 errors, 1 warning generated`.
   public static func summary(errors: Int, warnings: Int) -> String {
-    func count(_ number: Int, _ noun: String) -> String {
-      "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
     switch (errors, warnings) {
     case (0, 0): return "no errors or warnings"
-    case (_, 0): return "\(count(errors, "error")) generated"
-    case (0, _): return "\(count(warnings, "warning")) generated"
-    default: return "\(count(errors, "error")), \(count(warnings, "warning")) generated"
+    case (_, 0): return "\(counted(errors, "error")) generated"
+    case (0, _): return "\(counted(warnings, "warning")) generated"
+    default: return "\(counted(errors, "error")), \(counted(warnings, "warning")) generated"
     }
   }
 }

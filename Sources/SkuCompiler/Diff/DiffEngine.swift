@@ -13,7 +13,7 @@ public enum DiffEngine {
     let newProducts = Dictionary(
       new.products.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let ids = Set(oldProducts.keys).union(newProducts.keys).sorted {
-      $0.utf8.lexicographicallyPrecedes($1.utf8)
+      $0.precedesBytewise($1)
     }
     for id in ids {
       switch (oldProducts[id], newProducts[id]) {
@@ -102,7 +102,7 @@ private struct Plan {
     let oldSkus = Dictionary(old.skus.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     let newSkus = Dictionary(new.skus.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
     let keys = Set(oldSkus.keys).union(newSkus.keys).sorted {
-      $0.utf8.lexicographicallyPrecedes($1.utf8)
+      $0.precedesBytewise($1)
     }
     for key in keys {
       switch (oldSkus[key], newSkus[key]) {

@@ -61,7 +61,7 @@ public enum DiffMarkdownFormat {
     let rest = lines.count - visibleRows
     return header + lines.prefix(visibleRows)
       + [
-        "", "<details><summary>\(DiffWording.count(rest, "more " + noun))</summary>", "",
+        "", "<details><summary>\(counted(rest, "more " + noun))</summary>", "",
       ] + header + lines.dropFirst(visibleRows) + ["", "</details>"]
   }
 

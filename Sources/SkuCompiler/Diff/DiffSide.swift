@@ -7,7 +7,7 @@ public struct DiffSide: Sendable, Hashable {
   public var products: [DiffProduct]
 
   public init(products: [DiffProduct]) {
-    self.products = products.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    self.products = products.sorted { $0.id.precedesBytewise($1.id) }
   }
 }
 
@@ -108,7 +108,7 @@ extension LocalizedText {
   }
 
   private var sortedEntries: [Entry] {
-    entries.sorted { $0.locale.utf8.lexicographicallyPrecedes($1.locale.utf8) }
+    entries.sorted { $0.locale.precedesBytewise($1.locale) }
   }
 
   /// The text in the first (default) locale, for one-line displays.

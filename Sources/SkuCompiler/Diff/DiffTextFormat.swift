@@ -94,7 +94,7 @@ enum DiffSummaryLine {
     let summary = result.summary
     var parts: [String] = []
     func add(_ number: Int, _ noun: String, _ verb: String) {
-      if number > 0 { parts.append("\(DiffWording.count(number, noun)) \(verb)") }
+      if number > 0 { parts.append("\(counted(number, noun)) \(verb)") }
     }
     add(summary.productsAdded, "product", "added")
     add(summary.specsAdded, "spec", "added")
@@ -104,7 +104,7 @@ enum DiffSummaryLine {
     add(summary.skusRemoved, "SKU", "delisted")
     if summary.skusRepriced > 0 {
       parts.append(
-        "\(DiffWording.count(summary.skusRepriced, "SKU")) repriced\(percentRange(result))")
+        "\(counted(summary.skusRepriced, "SKU")) repriced\(percentRange(result))")
     }
     add(summary.specsChanged, "spec", "changed")
     add(summary.skusChanged, "SKU", "changed")
@@ -155,7 +155,7 @@ struct DiffGroup {
     }
     return zip(groups, orders).sorted { lhs, rhs in
       let (a, b) = (lhs.0.product, rhs.0.product)
-      return a == b ? lhs.1 < rhs.1 : a.utf8.lexicographicallyPrecedes(b.utf8)
+      return a == b ? lhs.1 < rhs.1 : a.precedesBytewise(b)
     }.map(\.0)
   }
 

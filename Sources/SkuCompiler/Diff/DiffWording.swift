@@ -43,12 +43,10 @@ public enum DiffWording {
   }
 
   static func contents(specs: Int?, skus: Int?) -> String {
-    let parts = [specs.map { count($0, "spec") }, skus.map { count($0, "SKU") }].compactMap { $0 }
+    let parts = [specs.map { counted($0, "spec") }, skus.map { counted($0, "SKU") }].compactMap {
+      $0
+    }
     return parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))"
-  }
-
-  static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 
   /// Amounts fit their side's precision (`PayloadDecoder` checks), so they and their deltas

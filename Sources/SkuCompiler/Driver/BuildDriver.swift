@@ -1,23 +1,19 @@
 extension Driver {
   /// `skuc build` (spec §11, §12): validate everything, then replace DIR in one atomic step.
+  /// A failure to print the summary after the swap is still exit 2, and says that DIR was
+  /// written (spec §15), so that nobody retries a build believing nothing happened.
   public static func build(
-    _ path: String, out: String, options: DiagnosticOptions, summary: Bool
-  ) -> ExitStatus {
+    _ path: String, out: String, options: DiagnosticOptions, summary: Bool,
+    output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
     let directory = OutputDirectory(path: out)
     do {
       try directory.preflight()
     } catch {
-      Terminal.write("skuc: error: \(error)\n", to: .error)
-      return .usageOrEnvironment
+      throw UsageError(error.description)
     }
-    let loaded: LoadedCatalog
-    do {
-      loaded = try load(path, options: options)
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
-    }
-    report(loaded, format: options.format)
+    let loaded = try load(path, options: options)
+    report(loaded, format: options.format, to: output)
     guard let catalog = loaded.compilation.catalog else { return .catalogErrors }
     var entries: [ManifestEntry] = []
     do {
@@ -25,11 +21,14 @@ extension Driver {
         entries = try Emitter.write(catalog, to: &writer)
       }
     } catch {
-      Terminal.write("skuc: error: \(error)\n", to: .error)
-      return .usageOrEnvironment
+      throw UsageError(String(describing: error))
     }
     if summary {
-      Terminal.write(BuildSummary.text(catalog, written: entries.count, out: out), to: .output)
+      output.write(
+        BuildSummary.text(catalog, written: entries.count, out: out), to: .standardOutput)
+      if let failure = output.outputFailure {
+        throw UsageError("\(failure); \(out) was written")
+      }
     }
     return .success
   }
@@ -40,13 +39,13 @@ public enum BuildSummary {
   public static func text(_ catalog: CheckedCatalog, written: Int, out: String) -> String {
     var lines: [String] = []
     let products = catalog.products.sorted {
-      $0.product.id.value.utf8.lexicographicallyPrecedes($1.product.id.value.utf8)
+      $0.product.id.value.precedesBytewise($1.product.id.value)
     }
     for priced in products {
       let product = priced.product
       let skuCount = priced.specs.reduce(0) { $0 + $1.skuCount }
       lines.append(
-        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(count(priced.specs.count, "spec")), \(count(skuCount, "SKU"))"
+        "\(product.id.value) (\(product.type.rawValue), \(product.currency)): \(counted(priced.specs.count, "spec")), \(counted(skuCount, "SKU"))"
       )
       for spec in priced.specs {
         var ranges: [String] = []
@@ -60,15 +59,11 @@ public enum BuildSummary {
           ranges.append("\(period?.rawValue ?? spec.resolved.spec.billing.value.rawValue) \(span)")
         }
         lines.append(
-          "  \(spec.resolved.spec.id.value): \(count(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))"
+          "  \(spec.resolved.spec.id.value): \(counted(spec.skuCount, "SKU")), from \(ranges.joined(separator: "; "))"
         )
       }
     }
-    lines.append("wrote \(count(written, "payload")) and \(Emitter.manifestName) to \(out)")
+    lines.append("wrote \(counted(written, "payload")) and \(Emitter.manifestName) to \(out)")
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 }

@@ -17,37 +17,33 @@ extension Driver {
   /// errors of both are reported in one run.
   public static func diff(
     old: String, new: String, format: DiffFormat, failOn: [String],
-    diagnosticsFormat: DiagnosticFormat
-  ) -> ExitStatus {
-    let gates: [DiffGate]
-    let sides: (DiffSideLoad, DiffSideLoad)
-    do {
-      gates = try DiffGate.parse(failOn)
-      let before = try loadDiffSide(old)
-      // The same argument twice is read once, so its diagnostics are not reported twice.
-      sides = (before, old == new ? before : try loadDiffSide(new))
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
-    }
+    diagnosticsFormat: DiagnosticFormat, output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    let gates = try DiffGate.parse(failOn)
+    let before = try loadDiffSide(old)
+    // The same argument twice is read once, so its diagnostics are not reported twice.
+    let sides = (before, old == new ? before : try loadDiffSide(new))
     switch sides {
     case (.side(let before), .side(let after)):
       let result = DiffEngine.compare(old: before, new: after)
       let outcomes = gates.map { $0.evaluate(result) }
       switch format {
       case .text:
-        Terminal.write(
-          DiffTextFormat.render(result, gates: outcomes, colour: Terminal.wantsColour(.output)),
-          to: .output)
+        output.write(
+          DiffTextFormat.render(
+            result, gates: outcomes, colour: output.wantsColour(.standardOutput)),
+          to: .standardOutput)
       case .markdown:
-        Terminal.write(DiffMarkdownFormat.render(result, gates: outcomes), to: .output)
+        output.write(DiffMarkdownFormat.render(result, gates: outcomes), to: .standardOutput)
       case .json:
-        Terminal.write(DiffJSONFormat.render(result, gates: outcomes), to: .output)
+        output.write(DiffJSONFormat.render(result, gates: outcomes), to: .standardOutput)
       }
       return outcomes.contains(where: \.tripped) ? .catalogErrors : .success
     default:
       let failed = old == new ? [sides.0] : [sides.0, sides.1]
-      report(failedSides(failed), format: diagnosticsFormat, diagnosticsOnStandardError: true)
+      report(
+        failedSides(failed), format: diagnosticsFormat, diagnosticsOnStandardError: true,
+        to: output)
       return .catalogErrors
     }
   }

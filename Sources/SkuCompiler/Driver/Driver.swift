@@ -16,7 +16,7 @@ public struct DiagnosticOptions: Sendable {
   }
 }
 
-/// A usage or environment failure: printed as one line, exit status 2.
+/// A usage or environment failure: the executable prints it as one line and exits 2.
 public struct UsageError: Error, Sendable, CustomStringConvertible {
   public var message: String
 
@@ -52,21 +52,23 @@ public enum Driver {
   /// Prints diagnostics where spec §13 says: text on stderr, json and github on stdout.
   /// `diagnosticsOnStandardError` forces stderr, for commands whose stdout is their own output.
   public static func report(
-    _ loaded: LoadedCatalog, format: DiagnosticFormat, diagnosticsOnStandardError: Bool = false
+    _ loaded: LoadedCatalog, format: DiagnosticFormat, diagnosticsOnStandardError: Bool = false,
+    to output: any OutputSink
   ) {
     let compilation = loaded.compilation
-    let stream: Terminal.Stream = (format == .text || diagnosticsOnStandardError) ? .error : .output
+    let stream: OutputChannel =
+      (format == .text || diagnosticsOnStandardError) ? .standardError : .standardOutput
     if format == .text && compilation.diagnostics.isEmpty { return }
     let sources = Dictionary(
       loaded.sources.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     let renderer = DiagnosticRenderer(
-      format: format, colour: format == .text && Terminal.wantsColour(stream), sources: sources)
-    Terminal.write(renderer.render(compilation.diagnostics), to: stream)
+      format: format, colour: format == .text && output.wantsColour(stream), sources: sources)
+    output.write(renderer.render(compilation.diagnostics), to: stream)
     if format == .text {
-      Terminal.write(
+      output.write(
         DiagnosticRenderer.summary(
           errors: compilation.errorCount, warnings: compilation.warningCount) + "\n",
-        to: .error)
+        to: .standardError)
     }
   }
 
@@ -74,37 +76,18 @@ public enum Driver {
   /// catalog's diagnostics go to stderr, and the command stops with the returned status when
   /// there is no checked catalog to work on.
   static func checkedCatalog(
-    _ path: String, diagnostics: DiagnosticFormat
-  ) -> Result<
-    CheckedCatalog, StatusError
-  > {
-    let loaded: LoadedCatalog
-    do {
-      loaded = try load(path, options: DiagnosticOptions(format: diagnostics))
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .failure(StatusError(status: .usageOrEnvironment))
-    }
-    report(loaded, format: diagnostics, diagnosticsOnStandardError: true)
-    guard let catalog = loaded.compilation.catalog else {
-      return .failure(StatusError(status: .catalogErrors))
-    }
-    return .success(catalog)
+    _ path: String, diagnostics: DiagnosticFormat, output: any OutputSink
+  ) throws(UsageError) -> CheckedCatalog? {
+    let loaded = try load(path, options: DiagnosticOptions(format: diagnostics))
+    report(loaded, format: diagnostics, diagnosticsOnStandardError: true, to: output)
+    return loaded.compilation.catalog
   }
 
-  /// The status a command ends with when it cannot go on; its message was already printed.
-  struct StatusError: Error {
-    var status: ExitStatus
-  }
-
-  public static func check(_ path: String, options: DiagnosticOptions) -> ExitStatus {
-    do {
-      let loaded = try load(path, options: options)
-      report(loaded, format: options.format)
-      return loaded.compilation.catalog == nil ? .catalogErrors : .success
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
-    }
+  public static func check(
+    _ path: String, options: DiagnosticOptions, output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    let loaded = try load(path, options: options)
+    report(loaded, format: options.format, to: output)
+    return loaded.compilation.catalog == nil ? .catalogErrors : .success
   }
 }

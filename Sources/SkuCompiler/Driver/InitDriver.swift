@@ -9,17 +9,14 @@
 extension Driver {
   /// `skuc init`: writes a commented starter catalog for `type` into `directory` (created when
   /// missing, its parent must exist). Never overwrites: an existing file is exit 2.
-  public static func initCatalog(_ directory: String, type: ProductType) -> ExitStatus {
-    do {
-      let path = try StarterFile.write(directory: directory, type: type)
-      Terminal.write(
-        "wrote \(path)\nnext: edit it, then run `skuc check \(directory)` and `skuc matrix \(directory)`\n",
-        to: .output)
-      return .success
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
-    }
+  public static func initCatalog(
+    _ directory: String, type: ProductType, output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    let path = try StarterFile.write(directory: directory, type: type)
+    output.write(
+      "wrote \(path)\nnext: edit it, then run `skuc check \(directory)` and `skuc matrix \(directory)`\n",
+      to: .standardOutput)
+    return .success
   }
 }
 

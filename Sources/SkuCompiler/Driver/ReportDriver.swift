@@ -6,18 +6,12 @@ extension Driver {
   /// reported in one run; a catalog with errors (either side) writes no page (exit 1), and FILE
   /// keeps its old content.
   public static func writeReport(
-    _ path: String, out: String, against: String?, options: DiagnosticOptions
-  ) -> ExitStatus {
-    let loaded: LoadedCatalog
-    let old: DiffSideLoad?
-    do {
-      try ReportFile.preflight(out)
-      loaded = try load(path, options: options)
-      old = try against.map { argument throws(UsageError) in try loadDiffSide(argument) }
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
-    }
+    _ path: String, out: String, against: String?, options: DiagnosticOptions,
+    output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    try ReportFile.preflight(out)
+    let loaded = try load(path, options: options)
+    let old = try against.map { argument throws(UsageError) in try loadDiffSide(argument) }
     // OLD's diagnostics are shown only when it has errors (as `skuc diff` does), in one
     // report with the catalog's own, so `--format json` stays one array.
     var shown = loaded
@@ -31,20 +25,15 @@ extension Driver {
         shown.compilation.warningCount += failed.compilation.warningCount
       }
     }
-    report(shown, format: options.format)
+    report(shown, format: options.format, to: output)
     guard !oldFailed, let catalog = loaded.compilation.catalog else { return .catalogErrors }
-    do {
-      var comparison: ReportComparison?
-      if let against, case .side(let before) = old {
-        comparison = ReportComparison(
-          label: ReportPaths.sideLabel(against), old: before, new: try DiffSide(catalog))
-      }
-      let page = ReportPage.html(catalog, root: path, comparison: comparison)
-      try ReportFile.write(Array(page.utf8), to: out)
-    } catch {
-      Terminal.write("skuc: error: \(error.message)\n", to: .error)
-      return .usageOrEnvironment
+    var comparison: ReportComparison?
+    if let against, case .side(let before) = old {
+      comparison = ReportComparison(
+        label: ReportPaths.sideLabel(against), old: before, new: try DiffSide(catalog))
     }
+    let page = ReportPage.html(catalog, root: path, comparison: comparison)
+    try ReportFile.write(Array(page.utf8), to: out)
     return .success
   }
 }

@@ -30,7 +30,7 @@ public enum Emitter {
   /// The products in manifest order: by id, byte-wise.
   public static func ordered(_ catalog: CheckedCatalog) -> [PricedProduct] {
     catalog.products.sorted {
-      $0.product.id.value.utf8.lexicographicallyPrecedes($1.product.id.value.utf8)
+      $0.product.id.value.precedesBytewise($1.product.id.value)
     }
   }
 

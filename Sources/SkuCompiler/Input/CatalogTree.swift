@@ -261,3 +261,15 @@ enum CatalogLimits {
     .error(.emptyCatalogTree, "no *.yaml or *.yml files under \(path)", at: nil)
   }
 }
+
+extension String {
+  /// Whether the name ends in `.yaml` or `.yml`. Case-sensitive, like the spec's glob.
+  var isCatalogFileName: Bool {
+    hasSuffix(".yaml") || hasSuffix(".yml")
+  }
+
+  /// Whether the tree walk skips this name (spec §1: `_drafts/`, `.git/`).
+  var isSkippedInCatalogTree: Bool {
+    hasPrefix("_") || hasPrefix(".")
+  }
+}

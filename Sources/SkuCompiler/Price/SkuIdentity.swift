@@ -4,7 +4,7 @@ public enum SkuIdentity {
   public static func key(product: String, spec: ResolvedSpec, selection: [Int]) -> String {
     let pairs = selection.enumerated().map { attribute, value in
       (spec.enums[attribute].id.value, spec.values(attribute)[value].id.value)
-    }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }.sorted { $0.0.precedesBytewise($1.0) }
     return "\(product)/\(spec.spec.id.value)/"
       + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: ",")
   }

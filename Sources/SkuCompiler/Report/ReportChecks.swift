@@ -131,7 +131,7 @@ enum ReportChecks {
   ) -> String? {
     guard let low, let high else { return nil }
     let values = low == high ? format(low) : "\(format(low)) – \(format(high))"
-    return "Actual: \(values) over \(ReportLabels.count(count, noun))."
+    return "Actual: \(values) over \(counted(count, noun))."
   }
 
   /// The (numerator, denominator) from prices the check compares, as `PricingChecks` pairs

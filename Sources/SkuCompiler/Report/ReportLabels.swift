@@ -60,8 +60,4 @@ enum ReportLabels {
       return condition + "limit " + limits.joined(separator: "; ")
     }
   }
-
-  static func count(_ number: Int, _ noun: String) -> String {
-    BuildSummary.count(number, noun)
-  }
 }

@@ -49,7 +49,7 @@ enum ReportPageParts {
             html.element("a", [("href", "#p-\(id)")]) {
               $0.localized(product.product.name, context)
             }
-            html.element("small", text: ReportLabels.count(product.specs.count, "spec"))
+            html.element("small", text: counted(product.specs.count, "spec"))
           }
         }
       }
@@ -79,7 +79,7 @@ enum ReportPageParts {
         }
       }
       let rounding =
-        "\(ReportLabels.count(product.precision, "decimal")), \(product.rounding.rawValue)"
+        "\(counted(product.precision, "decimal")), \(product.rounding.rawValue)"
       html.element(
         "p", [("class", "meta")],
         text: [
@@ -99,7 +99,7 @@ enum ReportPageParts {
                 html.element("del") { $0.localized(spec.name, context) }
                 html.raw(" ")
                 html.element("code", text: spec.id)
-                html.text(" — spec delisted with \(ReportLabels.count(spec.skus.count, "SKU"))")
+                html.text(" — spec delisted with \(counted(spec.skus.count, "SKU"))")
               }
             }
           }

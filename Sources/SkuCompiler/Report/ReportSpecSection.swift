@@ -54,7 +54,7 @@ struct ReportSpecSection {
         }
       }
       if let trial = resolved.spec.trialDays {
-        fact("Trial", into: &html) { $0.text(ReportLabels.count(trial.value, "day")) }
+        fact("Trial", into: &html) { $0.text(counted(trial.value, "day")) }
       }
       if let unit = resolved.spec.usageUnit {
         fact("Usage unit", into: &html) { $0.localized(unit, context) }

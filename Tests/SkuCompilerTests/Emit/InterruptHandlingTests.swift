@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -11,6 +12,21 @@ import Testing
 
 private let childDirectoryVariable = "SKUC_INTERRUPT_CHILD_OUT"
 
+/// The executable's handlers, as the child needs them: SIGINT and SIGTERM run the library's
+/// cleanup on a dispatch queue, then exit 130 and 143.
+nonisolated(unsafe) private var childSignalSources: [any DispatchSourceSignal] = []
+
+private func installChildSignalHandlers() {
+  let queue = DispatchQueue(label: "skuc.test.interrupts")
+  for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+    signal(number, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+    source.setEventHandler { InterruptCleanup.removeLiveStaging { _exit(status) } }
+    source.resume()
+    childSignalSources.append(source)
+  }
+}
+
 /// Real signals against a real build, in a child process: the test binary runs itself with a
 /// filter that selects only `interruptedChildBuild`, which installs the handlers and writes
 /// slowly (through the `SKUC_TEST_WRITE_DELAY_MS` hook) until the parent signals it.
@@ -19,7 +35,7 @@ struct InterruptHandlingTests {
   /// The child's side; skipped unless the parent test launched this process.
   @Test(.enabled(if: ProcessInfo.processInfo.environment[childDirectoryVariable] != nil))
   func interruptedChildBuild() throws {
-    InterruptHandling.install()
+    installChildSignalHandlers()
     let path = ProcessInfo.processInfo.environment[childDirectoryVariable] ?? ""
     try OutputDirectory(path: path).replaceContents { writer in
       for index in 0..<1000 {

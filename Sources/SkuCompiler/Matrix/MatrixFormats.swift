@@ -7,7 +7,7 @@ enum MatrixTable {
     let periods = spec.pricedPeriods
     let removals = block.spec.expanded.removed.count
     let counts =
-      "\(count(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
+      "\(counted(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
     let specName = MatrixData.name(of: [], spec: spec, product: block.product)
     let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
     let billing = "\(spec.spec.billing.value.rawValue)\(unit), \(block.product.currency)"
@@ -58,10 +58,6 @@ enum MatrixTable {
       output += table.render()
     }
     return output
-  }
-
-  private static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 }
 

@@ -1,49 +1,20 @@
-import Dispatch
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// Signal behaviour of the skuc command line (spec §12, reliability F3 and F6).
+/// What an interrupted build must clean up (spec §12, reliability F3 and F6). The executable
+/// installs the signal handlers and calls `removeLiveStaging(thenExit:)` from them.
 ///
-/// Call `install()` once at startup, before any output is written:
-/// - SIGPIPE is ignored, so writing to a closed pipe (`skuc matrix | head -1`) fails with
-///   `EPIPE`, which the caller ends quietly on, instead of killing the process.
-/// - SIGINT and SIGTERM remove every live staging directory, then exit with 130 and 143.
-///
-/// The handlers are dispatch signal sources, so they run on an ordinary thread, not in signal
-/// context, and may take locks, allocate and walk directories. They coordinate with writers
+/// The handlers must run on an ordinary thread, not in signal context (dispatch signal sources
+/// do), because this takes locks, allocates and walks directories. It coordinates with writers
 /// through `StagingRegistry`'s lock: a file write, a commit (fsync, swap, parent fsync) and the
 /// removal of old content each run entirely under it, so the handler acts between steps and
 /// then exits while still holding the lock, and no writer can start another step. A swap that
 /// already happened is never undone: the staging name then holds the old content, which the
 /// handler removes like any staging directory. (An interrupt that lands after the swap thus exits
 /// 130/143 with DIR already holding the complete new content; DIR is whole either way.)
-public enum InterruptHandling {
-  private static let sources = Mutex<[any DispatchSourceSignal]>([])
-
-  public static func install() {
-    signal(SIGPIPE, SIG_IGN)
-    sources.withLock { sources in
-      guard sources.isEmpty else { return }
-      let queue = DispatchQueue(label: "skuc.interrupts")
-      for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
-        // Dispatch asks for the default action to be disabled; on Linux it then installs its own
-        // forwarding handler when the source is registered.
-        signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-        source.setEventHandler {
-          StagingRegistry.shared.terminate { _exit(status) }
-        }
-        source.resume()
-        sources.append(source)
-      }
-    }
+public enum InterruptCleanup {
+  /// Removes every live staging directory, then calls `exit` while still holding the lock.
+  public static func removeLiveStaging(thenExit exit: () -> Void) {
+    StagingRegistry.shared.terminate(exit)
   }
 }
 

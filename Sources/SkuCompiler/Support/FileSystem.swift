@@ -168,21 +168,3 @@ enum BoundedRead {
   case tooLarge
   case failed(Errno)
 }
-
-extension String {
-  /// Whether the name ends in `.yaml` or `.yml`. Case-sensitive, like the spec's glob.
-  var isCatalogFileName: Bool {
-    hasSuffix(".yaml") || hasSuffix(".yml")
-  }
-
-  /// Whether the tree walk skips this name (spec §1: `_drafts/`, `.git/`).
-  var isSkippedInCatalogTree: Bool {
-    hasPrefix("_") || hasPrefix(".")
-  }
-
-  /// Whether the name orders before `other` byte by byte, independently of locale and of
-  /// Unicode canonical equivalence (spec §1: byte-wise sorted path order).
-  func precedesBytewise(_ other: String) -> Bool {
-    utf8.lexicographicallyPrecedes(other.utf8)
-  }
-}

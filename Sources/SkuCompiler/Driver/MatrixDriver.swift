@@ -1,0 +1,30 @@
+extension Driver {
+  /// `skuc matrix` (spec §13): print the priced SKU matrix on stdout; the catalog's
+  /// diagnostics go to stderr in `diagnostics` format, and a catalog with errors prints none.
+  public static func matrix(
+    _ path: String, request: MatrixRequest, format: MatrixFormat, diagnostics: DiagnosticFormat,
+    output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
+      return .catalogErrors
+    }
+    let blocks = try MatrixData.blocks(request, in: catalog)
+    switch format {
+    case .table:
+      for (index, block) in blocks.enumerated() {
+        output.write(
+          (index > 0 ? "\n" : "") + MatrixTable.text(block, removed: request.removed),
+          to: .standardOutput)
+      }
+    case .csv:
+      output.write(MatrixCSV.header(removed: request.removed), to: .standardOutput)
+      for block in blocks {
+        output.write(MatrixCSV.rows(block, removed: request.removed), to: .standardOutput)
+      }
+    case .json:
+      let rows = blocks.flatMap { MatrixJSON.rows($0, removed: request.removed) }
+      output.write(JSONWriter.serialize(.array(rows)), to: .standardOutput)
+    }
+    return .success
+  }
+}

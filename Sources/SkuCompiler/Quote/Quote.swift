@@ -1,0 +1,73 @@
+/// What `skuc quote` was asked to price, as written on the command line.
+public struct QuoteRequest: Sendable {
+  public var product: String
+  public var spec: String
+  /// `ATTR=VALUE` texts.
+  public var selections: [String]
+  public var period: String?
+  /// `ATTR=N` texts.
+  public var quantities: [String]
+
+  public init(
+    product: String, spec: String, selections: [String] = [], period: String? = nil,
+    quantities: [String] = []
+  ) {
+    self.product = product
+    self.spec = spec
+    self.selections = selections
+    self.period = period
+    self.quantities = quantities
+  }
+}
+
+/// `skuc quote`'s output formats.
+public enum QuoteFormat: String, CaseIterable, Sendable {
+  /// A receipt for people: every step, the rounding, the cost of each quantity by tier.
+  case text
+  /// The same facts as one JSON object, amounts as strings.
+  case json
+}
+
+/// One configuration priced, with the receipt of how each step contributed.
+public struct Quote: Sendable {
+  public var product: Product
+  public var spec: PricedSpec
+  public var sku: PricedSku
+  public var period: Period?
+  public var traced: TracedPrice
+  /// One per quantity of the spec, in the spec's order: as asked, or the SKU's (limited) min.
+  public var quantities: [Int]
+  /// Which of `quantities` were asked for.
+  public var given: [Bool]
+  /// Computed exactly like `from` (spec §8.4) with `quantities` in place of the minimums.
+  public var total: ExactDecimal
+
+  public var resolved: ResolvedSpec { spec.resolved }
+  public var places: Int { product.precision }
+
+  /// What quantity `index` costs under the rounded units.
+  public func cost(ofQuantity index: Int) -> ExactDecimal {
+    traced.priced.schedules[index].cost(of: quantities[index])
+  }
+
+  /// Prices the configuration `request` names in a compiled catalog.
+  public static func make(
+    _ request: QuoteRequest, in catalog: CheckedCatalog
+  ) throws(UsageError) -> Quote {
+    let product = try CatalogLookup.product(request.product, in: catalog)
+    let spec = try CatalogLookup.spec(request.spec, in: product)
+    let resolver = QuoteResolver(product: product.product, spec: spec)
+    let sku = try resolver.sku(request.selections)
+    let periodIndex = try resolver.period(request.period)
+    let (quantities, given) = try resolver.quantities(request.quantities, sku: sku)
+    let period = spec.resolved.pricedPeriods[periodIndex]
+    let traced = Pricer.trace(
+      product: product.product, spec: spec.expanded, sku: sku.index, period: period)
+    let total = PricedPeriod.total(
+      price: traced.priced.price, schedules: traced.priced.schedules, quantities: quantities,
+      places: product.product.precision, mode: product.product.rounding)
+    return Quote(
+      product: product.product, spec: spec, sku: sku, period: period, traced: traced,
+      quantities: quantities, given: given, total: total)
+  }
+}
