@@ -8,6 +8,9 @@ public enum DiffGate: Sendable, Hashable {
   case trialChange
   /// Billing or periods changed.
   case billingChange
+  /// What amounts mean changed: currency, precision, rounding, a quantity's unit or a spec's
+  /// usage unit (spec §15).
+  case pricingBasis
   case any
 
   /// The gate as it is named in output: `removal`, `increase:5`, ...
@@ -18,15 +21,17 @@ public enum DiffGate: Sendable, Hashable {
     case .decrease(_, let written): "decrease:\(written)"
     case .trialChange: "trial-change"
     case .billingChange: "billing-change"
+    case .pricingBasis: "pricing-basis"
     case .any: "any"
     }
   }
 
-  static let syntax = "removal, increase:PCT, decrease:PCT, trial-change, billing-change or any"
+  static let syntax =
+    "removal, increase:PCT, decrease:PCT, trial-change, billing-change, pricing-basis or any"
 
   /// Parses comma lists (`removal,increase:5`); each argument may hold several gates. A gate
   /// named twice is kept once, in first-mention order.
-  public static func parse(_ arguments: [String]) throws(UsageError) -> [DiffGate] {
+  public static func parse(_ arguments: [String]) throws(DiffError) -> [DiffGate] {
     var gates: [DiffGate] = []
     for argument in arguments {
       for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
@@ -37,13 +42,14 @@ public enum DiffGate: Sendable, Hashable {
     return gates
   }
 
-  private static func parseOne(_ text: String) throws(UsageError) -> DiffGate {
+  private static func parseOne(_ text: String) throws(DiffError) -> DiffGate {
     switch text {
     case "removal": return .removal
     case "trial-change": return .trialChange
     case "billing-change": return .billingChange
+    case "pricing-basis": return .pricingBasis
     case "any": return .any
-    case "": throw UsageError("--fail-on has an empty gate; expected \(syntax)")
+    case "": throw DiffError("--fail-on has an empty gate; expected \(syntax)")
     default: break
     }
     for rising in [true, false] {
@@ -51,18 +57,20 @@ public enum DiffGate: Sendable, Hashable {
       guard text.hasPrefix(prefix) else { continue }
       let number = String(text.dropFirst(prefix.count))
       guard !number.hasPrefix("-"), case .success(let limit) = ScalarGrammar.decimal(number) else {
-        throw UsageError(
+        throw DiffError(
           "invalid gate '\(text)': PCT must be a decimal number ≥ 0 such as 5 or 2.5 (no % sign)")
       }
       return rising
         ? .increase(limit: limit, written: number) : .decrease(limit: limit, written: number)
     }
     if text == "increase" || text == "decrease" {
-      throw UsageError("invalid gate '\(text)': write \(text):PCT, e.g. \(text):5")
+      throw DiffError("invalid gate '\(text)': write \(text):PCT, e.g. \(text):5")
     }
-    let known = ["removal", "increase:", "decrease:", "trial-change", "billing-change", "any"]
+    let known = [
+      "removal", "increase:", "decrease:", "trial-change", "billing-change", "pricing-basis", "any",
+    ]
     let hint = Suggestions.closest(to: text, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-    throw UsageError("unknown gate '\(text)'\(hint); expected \(syntax)")
+    throw DiffError("unknown gate '\(text)'\(hint); expected \(syntax)")
   }
 }
 
@@ -75,8 +83,15 @@ public struct GateOutcome: Sendable, Hashable {
 }
 
 extension DiffGate {
+  /// Price gates look at the plan's `price` and `from` entries and at the totals at each
+  /// quantity breakpoint (`DiffResult.costs`); the others at the plan alone.
   public func evaluate(_ result: DiffResult) -> GateOutcome {
-    let offending = result.changes.filter(matches)
+    var candidates = result.changes
+    switch self {
+    case .increase, .decrease: candidates += result.costs
+    default: break
+    }
+    let offending = candidates.filter(matches)
     guard let first = offending.first else {
       return GateOutcome(gate: self, tripped: false, because: quietReason)
     }
@@ -101,8 +116,23 @@ extension DiffGate {
         return field == .billing || field == .periods
       }
       return false
+    case .pricingBasis:
+      return Self.isBasisChange(change.detail)
     case .any:
       return true
+    }
+  }
+
+  private static func isBasisChange(_ detail: DiffChange.Detail) -> Bool {
+    switch detail {
+    case .productChanged(let field, _, _):
+      [.currency, .precision, .rounding].contains(field)
+    case .attributeChanged(let change):
+      change.field == .unit
+    case .specChanged(let field, _, _):
+      field == .usageUnit
+    default:
+      false
     }
   }
 
@@ -143,10 +173,13 @@ extension DiffGate {
   private var quietReason: String {
     switch self {
     case .removal: "nothing is delisted"
-    case .increase(_, let written): "no price or from price rose by more than \(written)%"
-    case .decrease(_, let written): "no price or from price fell by more than \(written)%"
+    case .increase(_, let written):
+      "no price, from price or total at a quantity breakpoint rose by more than \(written)%"
+    case .decrease(_, let written):
+      "no price, from price or total at a quantity breakpoint fell by more than \(written)%"
     case .trialChange: "no trial days changed"
     case .billingChange: "no billing or periods changed"
+    case .pricingBasis: "no currency, precision, rounding or unit changed"
     case .any: "no changes"
     }
   }

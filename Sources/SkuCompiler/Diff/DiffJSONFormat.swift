@@ -48,7 +48,17 @@ public enum DiffJSONFormat {
     if let key = change.key { members.append(("key", .string(key))) }
     switch change.detail {
     case .added, .removed:
-      break
+      if let prices = change.prices {
+        members.append(("prices", .array(prices.prices.map { price($0, places: prices.places) })))
+      }
+    case .productChanged(let field, let old, let new):
+      members += [("field", .string(field.rawValue)), ("old", value(old)), ("new", value(new))]
+    case .attributeChanged(let attribute):
+      members += [
+        ("attribute", .string(attribute.attribute)), ("field", .string(attribute.field.rawValue)),
+      ]
+      if let id = attribute.value { members.append(("value", .string(id))) }
+      members += [("old", value(attribute.old)), ("new", value(attribute.new))]
     case .specChanged(let field, let old, let new):
       members += [("field", .string(field.rawValue)), ("old", value(old)), ("new", value(new))]
     case .repriced(let repricing):
@@ -56,6 +66,13 @@ public enum DiffJSONFormat {
       members += [
         ("period", period(repricing.period)),
         ("field", .string(repricing.field.rawValue)),
+      ]
+      if repricing.field == .unit {
+        members += [
+          ("quantity", .string(repricing.quantity ?? "")), ("tier", .integer(repricing.tier ?? 0)),
+        ]
+      }
+      members += [
         ("old", .amount(repricing.old, places: places)),
         ("new", .amount(repricing.new, places: places)),
         ("delta", .amount(repricing.delta, places: places)),
@@ -95,7 +112,19 @@ public enum DiffJSONFormat {
         })
     case .schedules(let schedules, let places):
       .object(schedules.map { ($0.id, schedule($0.schedule, places: places)) })
+    case .text(let text): .string(text)
+    case .texts(let texts): .array(texts.map { .string($0) })
     }
+  }
+
+  /// One entry of a SKU's `prices`, as in the payload (spec §11).
+  static func price(_ price: DiffPrice, places: Int) -> JSONValue {
+    .object([
+      ("period", period(price.period)),
+      ("price", .amount(price.price, places: places)),
+      ("from", .amount(price.from, places: places)),
+      ("quantities", value(.schedules(price.schedules, places: places))),
+    ])
   }
 
   static func schedule(_ schedule: Schedule, places: Int) -> JSONValue {

@@ -26,12 +26,12 @@ public enum DiffMarkdownFormat {
 
   private static func summaryTable(_ summary: DiffSummary) -> [String] {
     [
-      "| | products | specs | SKUs |",
-      "|:--|--:|--:|--:|",
-      "| added | \(summary.productsAdded) | \(summary.specsAdded) | \(summary.skusAdded) |",
-      "| changed | – | \(summary.specsChanged) | \(summary.skusChanged) |",
-      "| repriced | – | – | \(summary.skusRepriced) |",
-      "| delisted | \(summary.productsRemoved) | \(summary.specsRemoved) | \(summary.skusRemoved) |",
+      "| | products | attributes | specs | SKUs |",
+      "|:--|--:|--:|--:|--:|",
+      "| added | \(summary.productsAdded) | – | \(summary.specsAdded) | \(summary.skusAdded) |",
+      "| changed | \(summary.productsChanged) | \(summary.attributesChanged) | \(summary.specsChanged) | \(summary.skusChanged) |",
+      "| repriced | – | – | – | \(summary.skusRepriced) |",
+      "| delisted | \(summary.productsRemoved) | – | \(summary.specsRemoved) | \(summary.skusRemoved) |",
     ]
   }
 
@@ -72,9 +72,17 @@ public enum DiffMarkdownFormat {
     case .added(let specs, let skus):
       let what = change.key != nil ? "SKU \(sku)" : DiffWording.noun(change)
       return "- **added** \(what)\(DiffWording.contents(specs: specs, skus: skus))"
+        + prices(change, label: "")
     case .removed(let specs, let skus):
       let what = change.key != nil ? "SKU \(sku)" : DiffWording.noun(change)
       return "- **delisted** \(what)\(DiffWording.contents(specs: specs, skus: skus))"
+        + prices(change, label: "last ")
+    case .productChanged(let field, let old, let new):
+      return "- **changed** product `\(field.rawValue)`: \(value(old)) → \(value(new))"
+    case .attributeChanged(let change):
+      let what = change.value.map { "value `\($0)`" } ?? "`\(change.field.rawValue)`"
+      return
+        "- **changed** attribute `\(change.attribute)` \(what): \(value(change.old)) → \(value(change.new))"
     case .specChanged(let field, let old, let new):
       return "- **changed** `\(field.rawValue)`: \(value(old)) → \(value(new))"
     case .skuChanged(let field, let old, let new):
@@ -85,11 +93,26 @@ public enum DiffMarkdownFormat {
     }
   }
 
+  /// ` — month 99.00 (from 249.00), year 990.00 (from 2490.00)`: what an added SKU costs,
+  /// or what a delisted one cost last.
+  private static func prices(_ change: DiffChange, label: String) -> String {
+    guard let prices = change.prices, !prices.prices.isEmpty else { return "" }
+    let parts = prices.prices.map { price in
+      let period = price.period.map { "\($0.rawValue) " } ?? ""
+      return
+        "\(period)\(DiffWording.amount(price.price, prices.places)) (from \(DiffWording.amount(price.from, prices.places)))"
+    }
+    return " — \(label)\(parts.joined(separator: ", "))"
+  }
+
   private static func row(_ change: DiffChange) -> String? {
     guard let repricing = change.repricing else { return nil }
     let places = repricing.places
+    let amount =
+      repricing.field == .unit
+      ? "`\(repricing.quantity ?? "")` tier \(repricing.tier ?? 0) unit" : repricing.field.rawValue
     let cells = [
-      skuLabel(change), repricing.period?.rawValue ?? "–", repricing.field.rawValue,
+      skuLabel(change), repricing.period?.rawValue ?? "–", amount,
       DiffWording.amount(repricing.old, places), DiffWording.amount(repricing.new, places),
       DiffWording.change(repricing),
     ]

@@ -43,10 +43,27 @@ public enum DiffTextFormat {
       currentKey = nil
       let what = change.key != nil ? sku : "\(DiffWording.noun(change)) added"
       return [indent + paint.green("+ " + what + DiffWording.contents(specs: specs, skus: skus))]
+        + priceLines(change, indent: indent + "    ", label: "")
     case .removed(let specs, let skus):
       currentKey = nil
       let what = change.key != nil ? "\(sku) delisted" : "\(DiffWording.noun(change)) delisted"
       return [indent + paint.red("- " + what + DiffWording.contents(specs: specs, skus: skus))]
+        + priceLines(change, indent: indent + "    ", label: "last ")
+    case .productChanged(let field, let old, let new):
+      currentKey = nil
+      return [
+        indent
+          + paint.yellow(
+            "~ product \(field.rawValue) \(DiffWording.value(old)) -> \(DiffWording.value(new))")
+      ]
+    case .attributeChanged(let attribute):
+      currentKey = nil
+      return [
+        indent
+          + paint.yellow(
+            "~ \(DiffWording.attributeText(attribute)) \(DiffWording.value(attribute.old)) -> \(DiffWording.value(attribute.new))"
+          )
+      ]
     case .specChanged(let field, let old, let new):
       currentKey = nil
       return [
@@ -62,6 +79,18 @@ public enum DiffTextFormat {
       }
       lines.append(indent + "    " + detail(change))
       return lines
+    }
+  }
+
+  /// An added SKU's prices or a delisted SKU's last prices, one line per period, with the
+  /// unit schedules when the spec has quantities.
+  private static func priceLines(_ change: DiffChange, indent: String, label: String) -> [String] {
+    guard let prices = change.prices else { return [] }
+    return prices.prices.map { price in
+      let period = price.period.map { "\($0.rawValue) " } ?? ""
+      let units = DiffWording.units(price, places: prices.places).map { "; \($0)" } ?? ""
+      return
+        "\(indent)\(label)\(period)price \(DiffWording.amount(price.price, prices.places)), from \(DiffWording.amount(price.from, prices.places))\(units)"
     }
   }
 
@@ -106,16 +135,21 @@ enum DiffSummaryLine {
       parts.append(
         "\(counted(summary.skusRepriced, "SKU")) repriced\(percentRange(result))")
     }
+    add(summary.productsChanged, "product", "changed")
+    add(summary.attributesChanged, "attribute", "changed")
     add(summary.specsChanged, "spec", "changed")
     add(summary.skusChanged, "SKU", "changed")
     return parts.isEmpty ? "no changes" : parts.joined(separator: ", ")
   }
 
   /// ` (+12.5% max, -3.0% min)`, ` (+10.0%)` when all agree, ` (from 0)` when no old amount
-  /// was above 0.
+  /// was above 0, ` (other currency)` when the currency changed.
   static func percentRange(_ result: DiffResult) -> String {
-    let repricings = result.changes.compactMap(\.repricing).filter { $0.percent != nil }
-    guard !repricings.isEmpty else { return " (from 0)" }
+    let all = result.changes.compactMap(\.repricing)
+    let repricings = all.filter { $0.percent != nil }
+    guard !repricings.isEmpty else {
+      return all.contains(where: \.comparable) ? " (from 0)" : " (other currency)"
+    }
     func precedes(_ a: DiffChange.Repricing, _ b: DiffChange.Repricing) -> Bool {
       let (x, y) = (a.percent ?? .zero, b.percent ?? .zero)
       return x == y ? a.delta < b.delta : x < y

@@ -16,19 +16,57 @@ public enum DiffWording {
       return "\(place) \(repricingText(repricing))"
     case .skuChanged(let field, let old, let new):
       return "\(place) \(skuFieldText(field)) \(value(old)) -> \(value(new))"
+    case .productChanged(let field, let old, let new):
+      return "\(place) \(field.rawValue) \(value(old)) -> \(value(new))"
+    case .attributeChanged(let change):
+      return "\(place) \(attributeText(change)) \(value(change.old)) -> \(value(change.new))"
+    }
+  }
+
+  /// `attribute users unit`, `attribute edition value basic`.
+  static func attributeText(_ change: DiffChange.AttributeChange) -> String {
+    let what = change.value.map { "value \($0)" } ?? change.field.rawValue
+    return "attribute \(change.attribute) \(what)"
+  }
+
+  /// What a repriced amount is: `year price`, `month users tier 1 unit`, `month total at
+  /// users=21`.
+  static func amountLabel(_ repricing: DiffChange.Repricing) -> String {
+    let period = repricing.period.map { "\($0.rawValue) " } ?? ""
+    switch repricing.field {
+    case .price, .from:
+      return period + repricing.field.rawValue
+    case .unit:
+      return "\(period)\(repricing.quantity ?? "") tier \(repricing.tier ?? 0) unit"
+    case .total:
+      return "\(period)total at \(repricing.quantity ?? "")=\(repricing.units ?? 0)"
     }
   }
 
   /// `year price 990.00 -> 1089.00 (+99.00, +10.0%)`.
   static func repricingText(_ repricing: DiffChange.Repricing) -> String {
-    let period = repricing.period.map { "\($0.rawValue) " } ?? ""
-    return
-      "\(period)\(repricing.field.rawValue) \(amount(repricing.old, repricing.places)) -> \(amount(repricing.new, repricing.places)) (\(change(repricing)))"
+    "\(amountLabel(repricing)) \(amount(repricing.old, repricing.places)) -> \(amount(repricing.new, repricing.places)) (\(change(repricing)))"
   }
 
-  /// `+99.00, +10.0%`, or `+99.00, from 0` when the old amount was 0.
+  /// `+99.00, +10.0%`, `+99.00, from 0` when the old amount was 0, or the delta alone
+  /// across currencies.
   static func change(_ repricing: DiffChange.Repricing) -> String {
-    "\(signedAmount(repricing)), \(signedPercent(repricing) ?? "from 0")"
+    guard repricing.comparable else { return "\(signedAmount(repricing)), other currency" }
+    return "\(signedAmount(repricing)), \(signedPercent(repricing) ?? "from 0")"
+  }
+
+  /// `month 99.00, from 249.00; year 990.00, from 2490.00`: an added or delisted SKU's prices.
+  static func prices(_ prices: DiffChange.Prices) -> String {
+    prices.prices.map { price in
+      let period = price.period.map { "\($0.rawValue) " } ?? ""
+      return
+        "\(period)\(amount(price.price, prices.places)), from \(amount(price.from, prices.places))"
+    }.joined(separator: "; ")
+  }
+
+  /// `users graduated ≤20: 30.00, rest: 20.00` for each quantity of one period, or `nil`.
+  static func units(_ price: DiffPrice, places: Int) -> String? {
+    price.schedules.isEmpty ? nil : value(.schedules(price.schedules, places: places))
   }
 
   static func skuFieldText(_ field: DiffChange.SkuField) -> String {
@@ -85,6 +123,8 @@ public enum DiffWording {
       guard !schedules.isEmpty else { return "none" }
       return schedules.map { "\($0.id) \(schedule($0.schedule, places: places))" }.joined(
         separator: "; ")
+    case .text(let text): return quoted(text)
+    case .texts(let texts): return "[" + texts.map(quoted).joined(separator: ", ") + "]"
     }
   }
 

@@ -3,165 +3,166 @@
 /// Catalog sides go through here too (`PayloadBuilder.payload`), so the two kinds of side can
 /// never disagree about what a version contains. A payload read from disk may have been edited
 /// or written by another tool, so every member is checked and a problem names its place in
-/// the document (`specs[1].skus[4].prices[0].from`).
+/// the document (`specs[1].skus[4].prices[0].from`); with `verifying`, so is every derived
+/// field (`PayloadConsistency`): a payload whose names, codes, keys or `from` amounts
+/// disagree with the rest would let two different payloads compare as equal.
 public enum PayloadDecoder {
-  public static func product(_ document: JSONValue, file: String) throws(UsageError) -> DiffProduct
-  {
-    let root = Node(value: document, path: "", file: file)
+  public static func product(
+    _ document: JSONValue, file: String, verifying: Bool = false
+  ) throws(DiffError) -> DiffProduct {
+    let root = PayloadNode(value: document, file: file)
     guard try root.member("format").string() == PayloadBuilder.format else {
       throw try root.member("format").failure("is not \"\(PayloadBuilder.format)\"")
     }
     let product = try root.member("product")
-    let precision = try product.member("precision").integer()
-    guard (0...6).contains(precision) else {
-      throw try product.member("precision").failure("is not 0 to 6")
+    let precisionNode = try product.member("precision")
+    let precision = try precisionNode.integer()
+    guard (0...6).contains(precision) else { throw precisionNode.failure("is not 0 to 6") }
+    let typeNode = try product.member("type")
+    _ = try typeNode.enumeration(ProductType.self, "a product type")
+    let attributes = try root.member("attributes").elements().map {
+      node throws(DiffError) in try attribute(node)
     }
-    let specs = try root.member("specs").elements().map { node throws(UsageError) in
-      try spec(node, precision: precision)
+    if let twice = firstDuplicate(attributes.map(\.id)) {
+      throw try root.member("attributes").failure("lists attribute '\(twice)' twice")
     }
-    if let twice = firstDuplicate(specs.map(\.id)) {
-      throw root.failure("lists spec '\(twice)' twice")
+    var decoded = DiffProduct(
+      id: try product.member("id").string(), type: try typeNode.string(),
+      name: try product.member("name").localized(),
+      currency: try product.member("currency").string(), precision: precision,
+      rounding: try product.member("rounding").enumeration(RoundingMode.self, "a rounding mode"),
+      attributes: attributes, specs: [])
+    let consistency = verifying ? PayloadConsistency(product: decoded) : nil
+    decoded.specs = try root.member("specs").elements().map { node throws(DiffError) in
+      try spec(node, precision: precision, consistency: consistency)
     }
-    return DiffProduct(id: try product.member("id").string(), precision: precision, specs: specs)
+    if let twice = firstDuplicate(decoded.specs.map(\.id)) {
+      throw try root.member("specs").failure("lists spec '\(twice)' twice")
+    }
+    return decoded
   }
 
-  private static func spec(_ node: Node, precision: Int) throws(UsageError) -> DiffSpec {
+  private static func attribute(_ node: PayloadNode) throws(DiffError) -> DiffAttribute {
+    let id = try node.member("id").string()
+    let name = try node.member("name").localized()
+    switch try node.member("type").string() {
+    case "enum":
+      let values = try node.member("values").elements().map {
+        value throws(DiffError) in
+        DiffEnumValue(
+          id: try value.member("id").string(), name: try value.member("name").localized())
+      }
+      if let twice = firstDuplicate(values.map(\.id)) {
+        throw try node.member("values").failure("lists value '\(twice)' twice")
+      }
+      return DiffAttribute(id: id, name: name, kind: .enumeration(values))
+    case "quantity":
+      let range = QuantityRange(
+        min: try node.member("min").nonNegativeInteger(),
+        max: try node.member("max").nonNegativeInteger(),
+        step: try node.member("step").nonNegativeInteger())
+      return DiffAttribute(
+        id: id, name: name,
+        kind: .quantity(unit: try node.member("unit").localizedOrNull(), range: range))
+    default:
+      throw try node.member("type").failure("is not \"enum\" or \"quantity\"")
+    }
+  }
+
+  private static func spec(
+    _ node: PayloadNode, precision: Int, consistency: PayloadConsistency?
+  ) throws(DiffError) -> DiffSpec {
     let billingNode = try node.member("billing")
-    guard let billing = Billing(rawValue: try billingNode.string()) else {
-      throw billingNode.failure("is not a billing mode")
+    let billing = try billingNode.enumeration(Billing.self, "a billing mode")
+    let modeNode = try node.member("chargingMode")
+    guard try modeNode.string() == billing.chargingMode else {
+      throw modeNode.failure(
+        "is not \"\(billing.chargingMode)\", the charging mode of billing \(billing.rawValue)")
     }
     let periodsNode = try node.member("periods")
     let periods: [Period]? =
-      periodsNode.value == .null
-      ? nil : try periodsNode.elements().map { node throws(UsageError) in try period(node) }
+      periodsNode.isNull
+      ? nil : try periodsNode.elements().map { node throws(DiffError) in try period(node) }
     let trialNode = try node.member("trialDays")
-    let unitNode = try node.member("usageUnit")
-    let skus = try node.member("skus").elements().map { node throws(UsageError) in
-      try sku(node, precision: precision)
+    let attributes = try node.member("attributes").elements().map {
+      node throws(DiffError) in try node.string()
     }
-    if let twice = firstDuplicate(skus.map(\.key)) {
-      throw node.failure("lists SKU '\(twice)' twice")
-    }
-    return DiffSpec(
+    var spec = DiffSpec(
       id: try node.member("id").string(), name: try node.member("name").localized(),
-      billing: billing,
-      periods: periods, trialDays: trialNode.value == .null ? nil : try trialNode.integer(),
-      usageUnit: unitNode.value == .null ? nil : try unitNode.localized(), skus: skus)
+      billing: billing, periods: periods,
+      trialDays: trialNode.isNull ? nil : try trialNode.integer(),
+      usageUnit: try node.member("usageUnit").localizedOrNull(), attributes: attributes, skus: [])
+    let checker = try consistency?.spec(spec, at: node)
+    spec.skus = try node.member("skus").elements().map { node throws(DiffError) in
+      let sku = try sku(node, precision: precision)
+      try checker?.check(sku, at: node)
+      return sku
+    }
+    if let twice = firstDuplicate(spec.skus.map(\.key)) {
+      throw try node.member("skus").failure("lists SKU '\(twice)' twice")
+    }
+    return spec
   }
 
-  private static func sku(_ node: Node, precision: Int) throws(UsageError) -> DiffSku {
+  private static func sku(_ node: PayloadNode, precision: Int) throws(DiffError) -> DiffSku {
     let quantities = try node.member("quantities").members().map {
-      (id, range) throws(UsageError) -> DiffQuantity in
+      (id, range) throws(DiffError) -> DiffQuantity in
       DiffQuantity(
         id: id,
         range: QuantityRange(
-          min: try range.member("min").integer(), max: try range.member("max").integer(),
-          step: try range.member("step").integer()))
+          min: try range.member("min").nonNegativeInteger(),
+          max: try range.member("max").nonNegativeInteger(),
+          step: try range.member("step").nonNegativeInteger()))
     }
-    let prices = try node.member("prices").elements().map { node throws(UsageError) in
+    let selection = try node.member("selection").members().map {
+      (attribute, value) throws(DiffError) in
+      DiffSelection(attribute: attribute, value: try value.string())
+    }
+    let prices = try node.member("prices").elements().map { node throws(DiffError) in
       try price(node, precision: precision)
     }
     return DiffSku(
-      key: try node.member("key").string(), name: try node.member("name").localized(),
-      quantities: quantities, prices: prices)
+      key: try node.member("key").string(), selection: selection,
+      name: try node.member("name").localized(), quantities: quantities, prices: prices)
   }
 
-  private static func price(_ node: Node, precision: Int) throws(UsageError) -> DiffPrice {
+  private static func price(_ node: PayloadNode, precision: Int) throws(DiffError) -> DiffPrice {
     let periodNode = try node.member("period")
     let schedules = try node.member("quantities").members().map {
-      (id, schedule) throws(UsageError) -> DiffSchedule in
-      let modelNode = try schedule.member("model")
-      guard let model = ScheduleModel(rawValue: try modelNode.string()) else {
-        throw modelNode.failure("is not a schedule model")
-      }
-      let tiers = try schedule.member("tiers").elements().map { tier throws(UsageError) in
+      (id, schedule) throws(DiffError) -> DiffSchedule in
+      let model = try schedule.member("model").enumeration(ScheduleModel.self, "a schedule model")
+      let tiersNode = try schedule.member("tiers")
+      let tiers = try tiersNode.elements().map { tier throws(DiffError) in
         let upto = try tier.member("upto")
         return ScheduleTier(
-          upto: upto.value == .null ? nil : try upto.integer(),
+          upto: upto.isNull ? nil : try upto.nonNegativeInteger(),
           unit: try tier.member("unit").amount(precision: precision))
       }
+      guard !tiers.isEmpty else { throw tiersNode.failure("is empty") }
       return DiffSchedule(id: id, schedule: Schedule(model: model, tiers: tiers))
     }
     return DiffPrice(
-      period: periodNode.value == .null ? nil : try period(periodNode),
+      period: periodNode.isNull ? nil : try period(periodNode),
       price: try node.member("price").amount(precision: precision),
       from: try node.member("from").amount(precision: precision), schedules: schedules)
   }
 
-  private static func firstDuplicate(_ ids: [String]) -> String? {
+  static func firstDuplicate(_ ids: [String]) -> String? {
     var seen: Set<String> = []
     return ids.first { !seen.insert($0).inserted }
   }
 
-  private static func period(_ node: Node) throws(UsageError) -> Period {
-    guard let period = Period(rawValue: try node.string()) else {
-      throw node.failure("is not a period (month or year)")
-    }
-    return period
-  }
-}
-
-/// A value inside a payload document, with its path for messages.
-private struct Node {
-  var value: JSONValue
-  var path: String
-  var file: String
-
-  func failure(_ problem: String) -> UsageError {
-    UsageError("\(file): \(path.isEmpty ? "the document" : path) \(problem)")
-  }
-
-  func member(_ name: String) throws(UsageError) -> Node {
-    guard case .object(let members) = value else { throw failure("is not an object") }
-    guard let found = members.first(where: { $0.0 == name }) else {
-      throw failure("has no member '\(name)'")
-    }
-    return Node(value: found.1, path: path.isEmpty ? name : "\(path).\(name)", file: file)
-  }
-
-  func members() throws(UsageError) -> [(String, Node)] {
-    guard case .object(let members) = value else { throw failure("is not an object") }
-    return members.map { ($0.0, Node(value: $0.1, path: "\(path).\($0.0)", file: file)) }
-  }
-
-  func elements() throws(UsageError) -> [Node] {
-    guard case .array(let elements) = value else { throw failure("is not an array") }
-    return elements.enumerated().map { Node(value: $1, path: "\(path)[\($0)]", file: file) }
-  }
-
-  func string() throws(UsageError) -> String {
-    guard case .string(let text) = value else { throw failure("is not a string") }
-    return text
-  }
-
-  func integer() throws(UsageError) -> Int {
-    guard case .integer(let number) = value else { throw failure("is not an integer") }
-    return number
-  }
-
-  /// An amount string with at most `precision` decimals, read exactly.
-  func amount(precision: Int) throws(UsageError) -> ExactDecimal {
-    let text = try string()
-    guard let amount = ExactDecimal(exactly: text), amount.fractionDigitCount <= precision else {
-      throw failure("is not an amount with at most \(precision) decimals: \"\(text)\"")
-    }
-    return amount
-  }
-
-  func localized() throws(UsageError) -> LocalizedText {
-    let entries = try members().map { (locale, text) throws(UsageError) in
-      LocalizedText.Entry(locale: locale, text: try text.string())
-    }
-    return LocalizedText(entries: entries)
+  private static func period(_ node: PayloadNode) throws(DiffError) -> Period {
+    try node.enumeration(Period.self, "a period (month or year)")
   }
 }
 
 extension DiffSide {
   /// The side a compiled catalog publishes: each product's payload, read back as a model.
-  public init(_ catalog: CheckedCatalog) throws(UsageError) {
+  public init(_ catalog: CheckedCatalog) throws(DiffError) {
     // Products are independent, so they are read back on every core.
     let decoded = Parallel.map(catalog.products) { priced in
-      Result { () throws(UsageError) in
+      Result { () throws(DiffError) in
         try PayloadDecoder.product(PayloadBuilder.payload(priced), file: priced.product.file)
       }
     }

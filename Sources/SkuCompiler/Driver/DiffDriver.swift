@@ -19,7 +19,7 @@ extension Driver {
     old: String, new: String, format: DiffFormat, failOn: [String],
     diagnosticsFormat: DiagnosticFormat, output: any OutputSink
   ) throws(UsageError) -> ExitStatus {
-    let gates = try DiffGate.parse(failOn)
+    let gates = try diffAccess { () throws(DiffError) in try DiffGate.parse(failOn) }
     let before = try loadDiffSide(old)
     // The same argument twice is read once, so its diagnostics are not reported twice.
     let sides = (before, old == new ? before : try loadDiffSide(new))
@@ -54,15 +54,28 @@ extension Driver {
     if let git = try treeAccess({ () throws(CatalogTreeError) in try GitTreeSource.parse(argument) }
     ) {
       reading = try treeAccess { () throws(CatalogTreeError) in try git.read() }
-    } else if try PayloadDirectory.probe(argument) == .payloads {
-      return .side(try PayloadDirectory.read(argument))
+    } else if try diffAccess({ () throws(DiffError) in try PayloadDirectory.probe(argument) })
+      == .payloads
+    {
+      return .side(try diffAccess { () throws(DiffError) in try PayloadDirectory.read(argument) })
     } else {
       reading = try treeAccess { () throws(CatalogTreeError) in try CatalogTree.read(argument) }
     }
     let compilation = Pipeline.compile(reading)
     let loaded = LoadedCatalog(sources: reading.files, compilation: compilation)
     guard let catalog = compilation.catalog else { return .catalogErrors(loaded) }
-    return .side(try DiffSide(catalog))
+    return .side(try diffAccess { () throws(DiffError) in try DiffSide(catalog) })
+  }
+
+  /// Runs a diff stage, turning its error into the usage error (exit 2) it is here.
+  static func diffAccess<Value>(
+    _ body: () throws(DiffError) -> Value
+  ) throws(UsageError) -> Value {
+    do {
+      return try body()
+    } catch {
+      throw UsageError(error.message)
+    }
   }
 
   /// Runs a tree reader, turning its error into the usage error it is here.

@@ -30,7 +30,8 @@ extension Driver {
     var comparison: ReportComparison?
     if let against, case .side(let before) = old {
       comparison = ReportComparison(
-        label: ReportPaths.sideLabel(against), old: before, new: try DiffSide(catalog))
+        label: ReportPaths.sideLabel(against), old: before,
+        new: try diffAccess { () throws(DiffError) in try DiffSide(catalog) })
     }
     let page = ReportPage.html(catalog, root: path, comparison: comparison)
     try ReportFile.write(Array(page.utf8), to: out)

@@ -40,6 +40,17 @@ public struct ReportComparison: Sendable {
     repricings[key]?.first { $0.period == period && $0.field == field }
   }
 
+  /// The `unit` repricing of one tier of one quantity (spec §15), for the tier tables.
+  func unitRepricing(
+    key: String, period: Period?, quantity: String, tier: Int
+  )
+    -> DiffChange.Repricing?
+  {
+    repricings[key]?.first {
+      $0.field == .unit && $0.period == period && $0.quantity == quantity && $0.tier == tier
+    }
+  }
+
   /// A SKU the old side does not have, itself or through its spec or product.
   func isAdded(product: String, spec: String, key: String) -> Bool {
     addedKeys.contains(key) || addedSpecs.contains([product, spec])
@@ -80,6 +91,7 @@ public struct ReportComparison: Sendable {
   }
 
   /// Changes of a spec that no cell shows: billing, periods, trial, names, ranges, schedules.
+  /// Tier unit repricings show in the tier tables instead.
   func otherChanges(product: String, spec: String) -> [DiffChange] {
     result.changes.filter {
       ($0.kind == .specChanged || $0.kind == .skuChanged) && $0.product == product

@@ -75,7 +75,9 @@ struct ReportSpecDetails {
             }
           }
           html.element("tbody") { html in
-            for group in shape { tierRow(group, into: &html) }
+            for group in shape {
+              tierRow(group, quantity: dimension.attribute.id.value, into: &html)
+            }
           }
         }
       }
@@ -97,7 +99,7 @@ struct ReportSpecDetails {
     }
   }
 
-  private func tierRow(_ group: ScheduleGroup, into html: inout HTMLBuilder) {
+  private func tierRow(_ group: ScheduleGroup, quantity: String, into html: inout HTMLBuilder) {
     html.element("tr") { html in
       html.element("th", [("scope", "row")]) { html in
         for (index, period) in resolved.pricedPeriods.enumerated() {
@@ -116,12 +118,48 @@ struct ReportSpecDetails {
           }
         }
       }
-      for tier in group.schedule.tiers {
-        html.element(
-          "td", [("class", "num")], text: ReportNumbers.amount(tier.unit, places: product.precision)
-        )
+      for (position, tier) in group.schedule.tiers.enumerated() {
+        let text = ReportNumbers.amount(tier.unit, places: product.precision)
+        guard let repricing = unitRepricing(group, quantity: quantity, tier: position) else {
+          html.element("td", [("class", "num")], text: text)
+          continue
+        }
+        // The same amount change marks a tier cell as it marks a price cell (spec §15).
+        let direction = repricing.delta.isNegative ? "down" : "up"
+        html.element("td", [("class", "num \(direction)")]) { html in
+          html.element("span", [("class", "amt")], text: text)
+          html.element("span", [("class", "delta")]) { html in
+            html.element(
+              "span", [("class", "chg \(direction)")],
+              text: (direction == "up" ? "▲ " : "▼ ")
+                + (DiffWording.signedPercent(repricing) ?? "from 0"))
+            html.raw(" ")
+            html.element(
+              "s", [("class", "was")],
+              text: ReportNumbers.amount(repricing.old, places: repricing.places))
+          }
+        }
       }
     }
+  }
+
+  /// The first member's `unit` repricing of this tier: members share the new schedule, and
+  /// the diff reports each of them.
+  private func unitRepricing(
+    _ group: ScheduleGroup, quantity: String, tier: Int
+  )
+    -> DiffChange.Repricing?
+  {
+    guard let comparison = context.comparison else { return nil }
+    for member in group.members {
+      let sku = spec.skus[member.sku]
+      if let found = comparison.unitRepricing(
+        key: sku.key, period: sku.prices[member.period].period, quantity: quantity, tier: tier)
+      {
+        return found
+      }
+    }
+    return nil
   }
 
   /// SKUs whose range `limit` rules narrowed.

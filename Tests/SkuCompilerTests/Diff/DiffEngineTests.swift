@@ -44,7 +44,9 @@ import Testing
   @Test func deltaUsesTheWiderPrecision() throws {
     let old = F.single("10.5", precision: 2)
     let new = F.single("10.125", precision: 3)
-    let change = try #require(F.compare(old, new).changes.first)
+    let changes = F.compare(old, new).changes
+    #expect(changes.first?.kind == .productChanged, "the precision itself is a change")
+    let change = try #require(changes.first { $0.kind == .skuRepriced })
     let json = DiffJSONFormat.entry(change)
     #expect(
       json

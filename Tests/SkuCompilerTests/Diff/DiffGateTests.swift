@@ -25,7 +25,7 @@ import Testing
     "decrease:.5", "remove", "ANY", "removal,,any",
   ])
   func rejectsInvalidGates(_ text: String) {
-    #expect(throws: UsageError.self) { try DiffGate.parse([text]) }
+    #expect(throws: DiffError.self) { try DiffGate.parse([text]) }
   }
 
   @Test func unknownGateSuggestsTheClosest() {

@@ -37,7 +37,7 @@ import Testing
     do {
       try body()
       return nil
-    } catch let error as UsageError {
+    } catch let error as DiffError {
       return error.message
     } catch {
       return "unexpected \(error)"
@@ -104,14 +104,77 @@ import Testing
 
   @Test func refusesAmountsBeyondThePrecision() throws {
     let document = try? JSONReader.parse(Array(#"{"format": "skuc-payload/1"}"#.utf8))
-    #expect(throws: UsageError.self) {
+    #expect(throws: DiffError.self) {
       try PayloadDecoder.product(document ?? .null, file: "x.json")
     }
     var payload = PayloadBuilder.payload(try #require(compile(yaml).catalog).products[0])
     payload = replacingString("10.00", with: "10.001", in: payload)
     #expect(
-      message { _ = try PayloadDecoder.product(payload, file: "p.json") }?.contains(
-        "at most 2 decimals") == true)
+      message { _ = try PayloadDecoder.product(payload, file: "p.json") }
+        == #"p.json: specs[0].skus[0].prices[0].price is not an amount with exactly 2 decimals (like "12.00"): "10.001""#
+    )
+  }
+
+  /// Spec §11: exactly `precision` fraction digits, non-negative; any other spelling of an
+  /// amount would let two different payloads read alike.
+  @Test(arguments: ["10.0000000", "10", "10.0", "-10.00", "+10.00", "010.00", "10.", ".50", "1e1"])
+  func refusesAmountSpellings(_ spelling: String) throws {
+    var payload = PayloadBuilder.payload(try #require(compile(yaml).catalog).products[0])
+    payload = replacingString("10.00", with: spelling, in: payload)
+    #expect(
+      message { _ = try PayloadDecoder.product(payload, file: "p.json") }?.hasPrefix(
+        "p.json: specs[0].skus[0].prices[0].price is not an amount with exactly 2 decimals") == true
+    )
+  }
+
+  @Test func refusesDerivedFieldsThatDisagree() throws {
+    let product = try #require(compile(yaml).catalog).products[0]
+    func refused(_ edit: (JSONValue) -> JSONValue) -> String? {
+      message {
+        _ = try PayloadDecoder.product(
+          edit(PayloadBuilder.payload(product)), file: "p.json", verifying: true)
+      }
+    }
+    #expect(refused { $0 } == nil)
+    // The SKU name, not the value's name: nothing explains it.
+    #expect(
+      refused { edit($0, path: ["specs", 0, "skus", 0, "name", "en-US"], to: .string("Basic!")) }?
+        .hasPrefix("p.json: specs[0].skus[0].name is not its values' names joined with \" / \"")
+        == true)
+    #expect(
+      refused { edit($0, path: ["specs", 0, "skus", 0, "code"], to: .string("S000000000000000")) }?
+        .hasPrefix("p.json: specs[0].skus[0].code is not \"S") == true)
+    #expect(
+      refused { edit($0, path: ["specs", 0, "skus", 0, "key"], to: .string("p/main/edition=pro")) }
+        == #"p.json: specs[0].skus[0].key is not "p/main/edition=basic", the key of its selection"#)
+    #expect(
+      refused {
+        edit($0, path: ["specs", 0, "skus", 0, "prices", 0, "from"], to: .string("11.00"))
+      }
+        == #"p.json: specs[0].skus[0].prices[0].from is not "10.00", its price plus the cost of each quantity at its minimum"#
+    )
+    #expect(
+      refused { edit($0, path: ["specs", 0, "chargingMode"], to: .string("PERIOD")) }?
+        .hasPrefix("p.json: specs[0].chargingMode is not \"ONE_TIME\"") == true)
+  }
+
+  private func edit(_ value: JSONValue, path: [Any], to replacement: JSONValue) -> JSONValue {
+    guard let head = path.first else { return replacement }
+    let rest = Array(path.dropFirst())
+    switch value {
+    case .object(let members):
+      return .object(
+        members.map {
+          ($0.0, $0.0 == head as? String ? edit($0.1, path: rest, to: replacement) : $0.1)
+        })
+    case .array(let elements):
+      return .array(
+        elements.enumerated().map {
+          $0.offset == head as? Int ? edit($0.element, path: rest, to: replacement) : $0.element
+        })
+    default:
+      return value
+    }
   }
 
   private func replacingString(_ old: String, with new: String, in value: JSONValue) -> JSONValue {

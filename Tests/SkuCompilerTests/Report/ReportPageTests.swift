@@ -168,4 +168,36 @@ import Testing
     #expect(falling.contains(#"<span class="chg down">▼ -20.0%</span>"#))
     #expect(!falling.contains(#"<span class="pv up">"#))
   }
+
+  /// Spec §15: a tier unit the diff reports is marked in the tier table, from the same
+  /// comparison.
+  @Test func aComparisonMarksRepricedTierUnits() throws {
+    func side(_ unit: String) throws -> (CheckedCatalog, DiffSide) {
+      let compilation = compile(
+        SkuCompilerTests.catalog(
+          attributes: """
+              seats: {type: quantity, name: {zh-CN: 席, en-US: Seats}, min: 1, max: 100, step: 1}
+            """,
+          specs: """
+              s:
+                name: {zh-CN: 主, en-US: Main}
+                billing: one-time
+                attributes: [seats]
+                pricing:
+                  - add: 10
+                  - per: seats
+                    model: graduated
+                    tiers: [{upto: 10, unit: 5}, {unit: \(unit)}]
+            """))
+      let checked = try #require(compilation.catalog, "\(compilation.diagnostics.map(\.message))")
+      return (checked, try DiffSide(checked))
+    }
+    let (_, old) = try side("4")
+    let (catalog, new) = try side("9")
+    let comparison = ReportComparison(label: "old", old: old, new: new)
+    #expect(comparison.result.changes.map(\.kind) == [.skuRepriced])
+    let page = ReportPage.html(catalog, root: ".", comparison: comparison)
+    #expect(page.contains(#"<td class="num up"><span class="amt">9.00</span>"#))
+    #expect(page.contains(#"<span class="chg up">▲ +125.0%</span> <s class="was">4.00</s>"#))
+  }
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `skuc diff` on the changes spec §15 added: product- and attribute-level changes, tier unit
+/// amounts, schedule shapes, prices of added and delisted SKUs, and the gates that see what a
+/// buyer pays.
+@Suite(.serialized) struct DiffAmendmentTests {
+  typealias Edit = DiffScenario.Edit
+  static let crm = DiffCommandTests.crm
+  static let ocr = "api/ocr.yaml"
+
+  static let currencyChange = [Edit(file: crm, find: "currency: CNY", replace: "currency: USD")]
+  /// The second graduated tier of the CRM's users, 25 -> 90 a user.
+  static let tierPrice = [
+    Edit(file: crm, find: "- {upto: 40, unit: 25}", replace: "- {upto: 40, unit: 90}")
+  ]
+  static let tierShape = [
+    Edit(file: crm, find: "- {upto: 40, unit: 25}", replace: "- {upto: 60, unit: 25}")
+  ]
+  static let valueRename = [
+    Edit(
+      file: crm, find: "basic:      {zh-CN: 基础版, en-US: Basic}",
+      replace: "basic:      {zh-CN: 入门版, en-US: Starter}")
+  ]
+  static let unitChange = [
+    Edit(
+      file: crm, find: "unit: {zh-CN: 用户, en-US: user}",
+      replace: "unit: {zh-CN: 百用户, en-US: hundred users}")
+  ]
+  static let productChange = [
+    Edit(
+      file: crm, find: "name: {zh-CN: 云客CRM, en-US: Yunke CRM}",
+      replace: "name: {zh-CN: 云客CRM, en-US: Yunke CRM Cloud}"),
+    Edit(file: ocr, find: "  precision: 3\n", replace: "  precision: 4\n"),
+  ]
+
+  @Test(arguments: [
+    ("currency-change", currencyChange), ("tier-price", tierPrice), ("tier-shape", tierShape),
+    ("value-rename", valueRename), ("unit-change", unitChange),
+    ("product-change", productChange),
+  ])
+  func goldens(_ name: String, _ edits: [Edit]) throws {
+    let scenario = try DiffScenario(edits)
+    defer { scenario.remove() }
+    try scenario.expectGoldens(name)
+  }
+
+  private func run(_ edits: [Edit], _ gates: String) throws -> ProcessResult {
+    let scenario = try DiffScenario(edits)
+    defer { scenario.remove() }
+    return try scenario.diff(["old", "new", "--fail-on", gates])
+  }
+
+  @Test func tierUnitRiseTripsIncreaseGateAtAQuantity() throws {
+    let result = try run(Self.tierPrice, "increase:5")
+    #expect(result.status == 1)
+    #expect(
+      result.stdout.contains(
+        "increase:5 tripped: yunke-crm/subscription/edition=basic,support=standard month total at users=40 1199.00 -> 2499.00 (+1300.00, +108.4%)"
+      ), "\(result.stdout)")
+    #expect(try run(Self.tierPrice, "decrease:0").status == 0)
+    #expect(try run(Self.tierShape, "increase:5").status == 1, "a later tier boundary costs more")
+    #expect(try run(Self.tierShape, "decrease:0").status == 0)
+  }
+
+  @Test func currencyChangeTripsAnyAndPricingBasisButNoPercentGate() throws {
+    #expect(try run(Self.currencyChange, "any").status == 1)
+    let basis = try run(Self.currencyChange, "pricing-basis")
+    #expect(basis.status == 1)
+    #expect(
+      basis.stdout.contains(
+        "pricing-basis tripped: yunke-crm currency \"CNY\" -> \"USD\""), "\(basis.stdout)")
+    #expect(try run(Self.currencyChange + Self.tierPrice, "increase:5").status == 0)
+    #expect(try run(Self.unitChange, "pricing-basis").status == 1)
+    #expect(try run(Self.valueRename, "pricing-basis").status == 0)
+    #expect(try run(Self.productChange, "pricing-basis").status == 1)
+  }
+
+  @Test func renamedValueIsReportedOnceNotPerSku() throws {
+    let scenario = try DiffScenario(Self.valueRename)
+    defer { scenario.remove() }
+    let result = try scenario.diff(["old", "new"])
+    #expect(result.stdout.hasPrefix("1 attribute changed\n"), "\(result.stdout)")
+    #expect(!result.stdout.contains("name {"))
+  }
+
+  @Test func payloadSidesAgreeWithCatalogSides() throws {
+    let scenario = try DiffScenario(Self.tierPrice + Self.valueRename + Self.currencyChange)
+    defer { scenario.remove() }
+    for side in ["old", "new"] {
+      let build = try skuc(["build", side, "--out", "p" + side], in: scenario.root)
+      #expect(build.status == 0, "\(build.stderr)")
+    }
+    for format in ["text", "markdown", "json"] {
+      let payloads = try scenario.diff(["pold", "pnew", "--format", format])
+      #expect(payloads.status == 0, "\(payloads.stderr)")
+      #expect(payloads.stdout == (try scenario.diff(["old", "new", "--format", format])).stdout)
+    }
+  }
+}
