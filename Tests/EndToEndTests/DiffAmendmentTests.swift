@@ -97,4 +97,63 @@ import Testing
       #expect(payloads.stdout == (try scenario.diff(["old", "new", "--format", format])).stdout)
     }
   }
+
+  /// A payload directory whose derived fields disagree is refused with exit 2, naming the file
+  /// and the JSON path, even when its manifest hash was recomputed (spec §15); so is an amount
+  /// with more decimals than the precision (`"699.0000000"` at precision 2).
+  @Test(arguments: [
+    ("name", "specs[0].skus[0].name is not its values' names joined with \" / \""),
+    ("from", "specs[0].skus[0].prices[0].from is not \"249.00\", its price plus the cost"),
+    ("code", "specs[0].skus[0].code is not \"S"),
+    ("price", "specs[0].skus[0].prices[0].price is not an amount with exactly 2 decimals"),
+  ])
+  func inconsistentPayloadIsRefused(_ field: String, _ message: String) throws {
+    let scenario = try DiffScenario([])
+    defer { scenario.remove() }
+    #expect(try skuc(["build", "old", "--out", "payloads"], in: scenario.root).status == 0)
+    let file = scenario.root.appendingPathComponent("payloads/yunke-crm.json")
+    var document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    var specs = try #require(document["specs"] as? [[String: Any]])
+    var skus = try #require(specs[0]["skus"] as? [[String: Any]])
+    var prices = try #require(skus[0]["prices"] as? [[String: Any]])
+    switch field {
+    case "name": skus[0]["name"] = ["zh-CN": "基础版", "en-US": "Basic edition"]
+    case "from": prices[0]["from"] = "259.00"
+    case "code": skus[0]["code"] = "S0123456789ABCDE"
+    default: prices[0]["price"] = "99.0000000"
+    }
+    skus[0]["prices"] = prices
+    specs[0]["skus"] = skus
+    document["specs"] = specs
+    let bytes = try JSONSerialization.data(withJSONObject: document)
+    try bytes.write(to: file)
+    let manifestFile = scenario.root.appendingPathComponent("payloads/manifest.json")
+    var manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: manifestFile)) as? [String: Any])
+    var products = try #require(manifest["products"] as? [[String: Any]])
+    for index in products.indices where products[index]["file"] as? String == "yunke-crm.json" {
+      products[index]["sha256"] = try sha256(file)
+    }
+    manifest["products"] = products
+    try JSONSerialization.data(withJSONObject: manifest).write(to: manifestFile)
+    let result = try scenario.diff(["payloads", "old", "--fail-on", "any"])
+    #expect(result.status == 2)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix("skuc: error: payloads/yunke-crm.json: " + message),
+      "\(result.stderr)")
+  }
+
+  private func sha256(_ file: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", file.path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return String(text.prefix(64))
+  }
 }

@@ -78,13 +78,44 @@ import Testing
         == true)
   }
 
+  /// Spec §15 links: a link is followed only inside the directory; one that leaves it is an
+  /// error at the link's own path.
+  @Test func followsLinksOnlyInsideTheDirectory() throws {
+    let directory = try TemporaryDirectory()
+    _ = try build(into: directory)
+    let payload = try directory.snapshot("out")["p.json"] ?? []
+    try directory.write("outside/p.json", bytes: payload)
+    try directory.write("out/real/p.json", bytes: payload)
+    try FileManager.default.removeItem(atPath: directory.url("out/p.json"))
+    try directory.symlink("out/p.json", to: "real/p.json")
+    #expect(message { _ = try PayloadDirectory.read(directory.url("out")) } == nil)
+    try FileManager.default.removeItem(atPath: directory.url("out/p.json"))
+    try directory.symlink("out/p.json", to: "../outside/p.json")
+    #expect(
+      message { _ = try PayloadDirectory.read(directory.url("out")) }
+        == directory.url("out/p.json")
+        + " is a symbolic link whose target leaves \(directory.url("out")); payload directories are read without following links out of them"
+    )
+    let manifest = try directory.snapshot("out")["manifest.json"] ?? []
+    try directory.write("outside/manifest.json", bytes: manifest)
+    try FileManager.default.removeItem(atPath: directory.url("out/manifest.json"))
+    try directory.symlink("out/manifest.json", to: directory.url("outside/manifest.json"))
+    #expect(
+      message { _ = try PayloadDirectory.probe(directory.url("out")) }?.hasPrefix(
+        directory.url("out/manifest.json") + " is a symbolic link whose target leaves") == true)
+  }
+
   @Test func refusesMissingAndMalformedPayloads() throws {
     let directory = try TemporaryDirectory()
     _ = try build(into: directory)
     let payload = try directory.snapshot("out")["p.json"] ?? []
     // Drop one price's "from", then fix the manifest's digest so that only the shape is wrong.
+    // The document is edited as JSON: the payload's layout is free (spec §11).
     let text = String(decoding: payload, as: UTF8.self)
-    let broken = text.replacingOccurrences(of: "\"from\": \"10.00\",", with: "")
+    let edited = edit(
+      try JSONReader.parse(payload), path: ["specs", 0, "skus", 0, "prices", 0], to: nil,
+      dropping: "from")
+    let broken = String(decoding: JSONWriter.serialize(edited), as: UTF8.self)
     #expect(broken != text)
     try directory.write("out/p.json", broken)
     let manifest = String(
@@ -158,19 +189,33 @@ import Testing
         .hasPrefix("p.json: specs[0].chargingMode is not \"ONE_TIME\"") == true)
   }
 
-  private func edit(_ value: JSONValue, path: [Any], to replacement: JSONValue) -> JSONValue {
-    guard let head = path.first else { return replacement }
+  /// `value` with the member at `path` replaced, or (with `dropping`) the object at `path`
+  /// without that member.
+  private func edit(
+    _ value: JSONValue, path: [Any], to replacement: JSONValue?, dropping: String? = nil
+  ) -> JSONValue {
+    guard let head = path.first else {
+      if let dropping, case .object(let members) = value {
+        return .object(members.filter { $0.0 != dropping })
+      }
+      return replacement ?? value
+    }
     let rest = Array(path.dropFirst())
     switch value {
     case .object(let members):
       return .object(
         members.map {
-          ($0.0, $0.0 == head as? String ? edit($0.1, path: rest, to: replacement) : $0.1)
+          (
+            $0.0,
+            $0.0 == head as? String
+              ? edit($0.1, path: rest, to: replacement, dropping: dropping) : $0.1
+          )
         })
     case .array(let elements):
       return .array(
         elements.enumerated().map {
-          $0.offset == head as? Int ? edit($0.element, path: rest, to: replacement) : $0.element
+          $0.offset == head as? Int
+            ? edit($0.element, path: rest, to: replacement, dropping: dropping) : $0.element
         })
     default:
       return value
