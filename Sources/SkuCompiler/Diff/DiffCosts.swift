@@ -6,6 +6,13 @@ enum DiffCosts {
   static func changes(
     _ sides: DiffSkuSides, _ old: DiffPrice, _ new: DiffPrice, places: Int
   ) -> [DiffChange] {
+    // Totals are a function of these alone: when none differs, no total can.
+    guard
+      old.price != new.price || old.schedules != new.schedules
+        || sides.old.quantities != sides.new.quantities
+        || sides.oldProduct.precision != sides.newProduct.precision
+        || sides.oldProduct.rounding != sides.newProduct.rounding
+    else { return [] }
     var found: [DiffChange] = []
     for quantity in sides.new.quantities {
       guard let was = sides.old.quantities.first(where: { $0.id == quantity.id }),

@@ -252,3 +252,66 @@ import Testing
     #expect(!a.sameText(as: F.text("A")))
   }
 }
+
+/// Spec §15: product- and attribute-level changes, reported once at their level.
+@Suite struct DiffUpperLevelTests {
+  typealias F = DiffFixture
+
+  static func text(_ pairs: [(String, String)]) -> LocalizedText {
+    LocalizedText(entries: pairs.map { LocalizedText.Entry(locale: $0.0, text: $0.1) })
+  }
+
+  static func side(
+    locales: [(String, String)] = [("zh-CN", "产品")], currency: String = "CNY",
+    attributes: [DiffAttribute] = []
+  ) -> DiffSide {
+    DiffSide(products: [
+      DiffProduct(
+        id: "p", name: text(locales), currency: currency, precision: 2, attributes: attributes,
+        specs: [
+          DiffSpec(
+            id: "s", name: text(locales.map { ($0.0, "规格") }), billing: .oneTime, periods: nil,
+            trialDays: nil, usageUnit: nil, skus: [])
+        ])
+    ])
+  }
+
+  @Test func anAddedLocaleIsOneChangeNotOnePerName() {
+    let result = F.compare(
+      Self.side(), Self.side(locales: [("zh-CN", "产品"), ("en-US", "Product")]))
+    #expect(result.changes.map(\.kind) == [.productChanged])
+    #expect(
+      result.changes.first?.detail
+        == .productChanged(.locales, old: .texts(["zh-CN"]), new: .texts(["en-US", "zh-CN"])))
+  }
+
+  @Test func attributesAddedRemovedAndChanged() {
+    let seats = DiffAttribute(
+      id: "seats", name: F.text("Seats"),
+      kind: .quantity(unit: F.text("seat"), range: QuantityRange(min: 1, max: 10, step: 1)))
+    var wider = seats
+    wider.kind = .quantity(unit: F.text("seat"), range: QuantityRange(min: 1, max: 20, step: 1))
+    let edition = DiffAttribute(
+      id: "edition", name: F.text("Edition"),
+      kind: .enumeration([DiffEnumValue(id: "basic", name: F.text("Basic"))]))
+    let result = F.compare(
+      Self.side(attributes: [seats]), Self.side(attributes: [wider, edition]))
+    #expect(
+      result.changes.map(DiffWording.sentence) == [
+        "p attribute seats max 10 -> 20", #"p attribute edition type none -> "enum""#,
+      ])
+    #expect(DiffGate.pricingBasis.evaluate(result).tripped == false)
+  }
+
+  @Test func currencyChangeTripsPricingBasisAndNoPercent() {
+    let old = F.single("10")
+    var new = F.single("20")
+    new.products[0].currency = "USD"
+    let result = F.compare(old, new)
+    #expect(result.changes.first?.kind == .productChanged)
+    #expect(result.changes.compactMap(\.repricing).allSatisfy { $0.percent == nil })
+    #expect(DiffGate.pricingBasis.evaluate(result).tripped)
+    let increase = DiffGate.increase(limit: .zero, written: "0")
+    #expect(!increase.evaluate(result).tripped, "no percent across currencies")
+  }
+}

@@ -67,6 +67,7 @@ import Testing
     }
     #expect(mutations == 4 * Self.mutationsPerCatalog)
     #expect(refused < mutations, "some mutations must be reported rather than refused")
+    #expect(refused > 0, "some mutations must be refused as inconsistent")
   }
 
   /// Writes `files` into `out/`, payloads re-serialized (`pretty` or compact) and the
