@@ -106,6 +106,7 @@ import Testing
     ("from", "specs[0].skus[0].prices[0].from is not \"249.00\", its price plus the cost"),
     ("code", "specs[0].skus[0].code is not \"S"),
     ("price", "specs[0].skus[0].prices[0].price is not an amount with exactly 2 decimals"),
+    ("none", ""),
   ])
   func inconsistentPayloadIsRefused(_ field: String, _ message: String) throws {
     let scenario = try DiffScenario([])
@@ -121,7 +122,8 @@ import Testing
     case "name": skus[0]["name"] = ["zh-CN": "基础版", "en-US": "Basic edition"]
     case "from": prices[0]["from"] = "259.00"
     case "code": skus[0]["code"] = "S0123456789ABCDE"
-    default: prices[0]["price"] = "99.0000000"
+    case "price": prices[0]["price"] = "99.0000000"
+    default: break  // Rewritten by Foundation alone: other key order and layout, same content.
     }
     skus[0]["prices"] = prices
     specs[0]["skus"] = skus
@@ -138,6 +140,11 @@ import Testing
     manifest["products"] = products
     try JSONSerialization.data(withJSONObject: manifest).write(to: manifestFile)
     let result = try scenario.diff(["payloads", "old", "--fail-on", "any"])
+    if message.isEmpty {
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.hasPrefix("no changes\n"), "\(result.stdout)")
+      return
+    }
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(
