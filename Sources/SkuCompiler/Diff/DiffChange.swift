@@ -151,6 +151,11 @@ public struct DiffChange: Sendable, Hashable {
     public var places: Int
   }
 
+  public struct Skus: Sendable, Hashable {
+    public var skus: [DiffSku]
+    public var places: Int
+  }
+
   public var product: String
   /// The spec's id, for changes at or below a spec.
   public var spec: String?
@@ -163,6 +168,10 @@ public struct DiffChange: Sendable, Hashable {
   public var detail: Detail
   /// For `sku-added` and `sku-removed`: what the SKU costs (spec §15).
   public var prices: Prices?
+  /// For an added or delisted product or spec: its SKUs, with that side's precision, so that
+  /// text and markdown can show what they cost. JSON keeps §14's one entry per product or
+  /// spec.
+  public var skus: Skus?
   /// Where the spec stands: its index in the new side, or after all of them for a spec only
   /// the old side has. Text and markdown list a product's specs in this order.
   var specOrder = 0

@@ -18,12 +18,17 @@ public enum DiffEngine {
     for id in ids {
       switch (oldProducts[id], newProducts[id]) {
       case (nil, let added?):
-        plan.additions.append(
-          DiffChange(product: id, detail: .added(specs: added.specs.count, skus: added.skuCount)))
+        var change = DiffChange(
+          product: id, detail: .added(specs: added.specs.count, skus: added.skuCount))
+        change.skus = DiffChange.Skus(
+          skus: added.specs.flatMap(\.skus), places: added.precision)
+        plan.additions.append(change)
       case (let removed?, nil):
-        plan.delists.append(
-          DiffChange(
-            product: id, detail: .removed(specs: removed.specs.count, skus: removed.skuCount)))
+        var change = DiffChange(
+          product: id, detail: .removed(specs: removed.specs.count, skus: removed.skuCount))
+        change.skus = DiffChange.Skus(
+          skus: removed.specs.flatMap(\.skus), places: removed.precision)
+        plan.delists.append(change)
       case (let before?, let after?):
         plan.compare(before, after)
       case (nil, nil):
@@ -61,18 +66,20 @@ struct DiffPlan {
       if let before = oldSpecs[spec.id] {
         compare(old, new, before, spec)
       } else {
-        append(
-          DiffChange(
-            product: new.id, spec: spec.id, specName: spec.name,
-            detail: .added(specs: nil, skus: spec.skus.count)))
+        var change = DiffChange(
+          product: new.id, spec: spec.id, specName: spec.name,
+          detail: .added(specs: nil, skus: spec.skus.count))
+        change.skus = DiffChange.Skus(skus: spec.skus, places: new.precision)
+        append(change)
       }
     }
     for (order, spec) in old.specs.enumerated() where !newIDs.contains(spec.id) {
       specOrder = new.specs.count + order
-      append(
-        DiffChange(
-          product: old.id, spec: spec.id, specName: spec.name,
-          detail: .removed(specs: nil, skus: spec.skus.count)))
+      var change = DiffChange(
+        product: old.id, spec: spec.id, specName: spec.name,
+        detail: .removed(specs: nil, skus: spec.skus.count))
+      change.skus = DiffChange.Skus(skus: spec.skus, places: old.precision)
+      append(change)
     }
   }
 

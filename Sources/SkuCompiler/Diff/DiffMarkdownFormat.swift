@@ -46,6 +46,11 @@ public enum DiffMarkdownFormat {
     if !bullets.isEmpty {
       out += [""] + folded(bullets, header: [], noun: "change")
     }
+    let skuRows = group.changes.flatMap(skuRows)
+    if !skuRows.isEmpty {
+      let header = ["| SKU | | prices |", "|:--|:--|:--|"]
+      out += [""] + folded(skuRows, header: header, noun: "SKU")
+    }
     let rows = group.changes.compactMap(row)
     if !rows.isEmpty {
       let header = ["| SKU | period | amount | old | new | change |", "|:--|:--|:--|--:|--:|--:|"]
@@ -103,6 +108,27 @@ public enum DiffMarkdownFormat {
         "\(period)\(DiffWording.amount(price.price, prices.places)) (from \(DiffWording.amount(price.from, prices.places)))"
     }
     return " — \(label)\(parts.joined(separator: ", "))"
+  }
+
+  /// The SKUs of an added or delisted product or spec, with what they cost (or cost last).
+  private static func skuRows(_ change: DiffChange) -> [String] {
+    guard let skus = change.skus else { return [] }
+    let status: String
+    switch change.detail {
+    case .added: status = "added"
+    default: status = "delisted"
+    }
+    return skus.skus.map { sku in
+      let name = escape(sku.name.defaultText)
+      let selection = DiffGroup.selection(key: sku.key, product: change.product, spec: change.spec)
+      let label = selection.isEmpty ? name : "\(name) (`\(selection)`)"
+      let prices = sku.prices.map { price in
+        let period = price.period.map { "\($0.rawValue) " } ?? ""
+        return
+          "\(period)\(DiffWording.amount(price.price, skus.places)) (from \(DiffWording.amount(price.from, skus.places)))"
+      }
+      return "| \(label) | \(status) | \(prices.joined(separator: ", ")) |"
+    }
   }
 
   private static func row(_ change: DiffChange) -> String? {

@@ -44,11 +44,13 @@ public enum DiffTextFormat {
       let what = change.key != nil ? sku : "\(DiffWording.noun(change)) added"
       return [indent + paint.green("+ " + what + DiffWording.contents(specs: specs, skus: skus))]
         + priceLines(change, indent: indent + "    ", label: "")
+        + skuLines(change, indent: indent + "    ", label: "")
     case .removed(let specs, let skus):
       currentKey = nil
       let what = change.key != nil ? "\(sku) delisted" : "\(DiffWording.noun(change)) delisted"
       return [indent + paint.red("- " + what + DiffWording.contents(specs: specs, skus: skus))]
-        + priceLines(change, indent: indent + "    ", label: "last ")
+        + priceLines(change, indent: indent + "    ", label: "last sold at ")
+        + skuLines(change, indent: indent + "    ", label: "last sold at ")
     case .productChanged(let field, let old, let new):
       currentKey = nil
       return [
@@ -91,6 +93,17 @@ public enum DiffTextFormat {
       let units = DiffWording.units(price, places: prices.places).map { "; \($0)" } ?? ""
       return
         "\(indent)\(label)\(period)price \(DiffWording.amount(price.price, prices.places)), from \(DiffWording.amount(price.from, prices.places))\(units)"
+    }
+  }
+
+  /// The SKUs of an added or delisted product or spec, one line each with its prices.
+  private static func skuLines(_ change: DiffChange, indent: String, label: String) -> [String] {
+    guard let skus = change.skus else { return [] }
+    return skus.skus.map { sku in
+      let selection = DiffGroup.selection(key: sku.key, product: change.product, spec: change.spec)
+      let name = selection.isEmpty ? sku.name.defaultText : "\(sku.name.defaultText) [\(selection)]"
+      let prices = DiffWording.prices(DiffChange.Prices(prices: sku.prices, places: skus.places))
+      return "\(indent)\(name): \(label)\(prices)"
     }
   }
 
@@ -196,7 +209,12 @@ struct DiffGroup {
   /// The key without its `product/spec/` prefix: `edition=basic,support=standard`.
   static func selection(of change: DiffChange) -> String {
     guard let key = change.key else { return "" }
-    let prefix = "\(change.product)/\(change.spec ?? "")/"
+    return selection(key: key, product: change.product, spec: change.spec)
+  }
+
+  /// The key without `product/spec/`; under a product alone, without `product/`.
+  static func selection(key: String, product: String, spec: String?) -> String {
+    let prefix = spec.map { "\(product)/\($0)/" } ?? "\(product)/"
     return key.hasPrefix(prefix) ? String(key.dropFirst(prefix.count)) : key
   }
 }
