@@ -10,11 +10,13 @@ public enum PayloadDecoder {
   public static func product(
     _ document: JSONValue, file: String, verifying: Bool = false
   ) throws(DiffError) -> DiffProduct {
-    let root = PayloadNode(value: document, file: file)
+    let root = PayloadNode(value: document, file: file, strict: verifying)
+    try root.allowing(["format", "product", "attributes", "specs"])
     guard try root.member("format").string() == PayloadBuilder.format else {
       throw try root.member("format").failure("is not \"\(PayloadBuilder.format)\"")
     }
     let product = try root.member("product")
+    try product.allowing(["id", "type", "name", "currency", "precision", "rounding"])
     let precisionNode = try product.member("precision")
     let precision = try precisionNode.integer()
     guard (0...6).contains(precision) else { throw precisionNode.failure("is not 0 to 6") }
@@ -47,9 +49,11 @@ public enum PayloadDecoder {
     let name = try node.member("name").localized()
     switch try node.member("type").string() {
     case "enum":
+      try node.allowing(["id", "type", "name", "values"])
       let values = try node.member("values").elements().map {
         value throws(DiffError) in
-        DiffEnumValue(
+        try value.allowing(["id", "name"])
+        return DiffEnumValue(
           id: try value.member("id").string(), name: try value.member("name").localized())
       }
       if let twice = firstDuplicate(values.map(\.id)) {
@@ -57,6 +61,7 @@ public enum PayloadDecoder {
       }
       return DiffAttribute(id: id, name: name, kind: .enumeration(values))
     case "quantity":
+      try node.allowing(["id", "type", "name", "unit", "min", "max", "step"])
       let range = QuantityRange(
         min: try node.member("min").nonNegativeInteger(),
         max: try node.member("max").nonNegativeInteger(),
@@ -72,6 +77,10 @@ public enum PayloadDecoder {
   private static func spec(
     _ node: PayloadNode, precision: Int, consistency: PayloadConsistency?
   ) throws(DiffError) -> DiffSpec {
+    try node.allowing([
+      "id", "name", "billing", "chargingMode", "periods", "trialDays", "usageUnit", "attributes",
+      "skus",
+    ])
     let billingNode = try node.member("billing")
     let billing = try billingNode.enumeration(Billing.self, "a billing mode")
     let modeNode = try node.member("chargingMode")
@@ -105,9 +114,11 @@ public enum PayloadDecoder {
   }
 
   private static func sku(_ node: PayloadNode, precision: Int) throws(DiffError) -> DiffSku {
+    try node.allowing(["key", "code", "selection", "name", "quantities", "prices"])
     let quantities = try node.member("quantities").members().map {
       (id, range) throws(DiffError) -> DiffQuantity in
-      DiffQuantity(
+      try range.allowing(["min", "max", "step"])
+      return DiffQuantity(
         id: id,
         range: QuantityRange(
           min: try range.member("min").nonNegativeInteger(),
@@ -127,12 +138,15 @@ public enum PayloadDecoder {
   }
 
   private static func price(_ node: PayloadNode, precision: Int) throws(DiffError) -> DiffPrice {
+    try node.allowing(["period", "price", "from", "quantities"])
     let periodNode = try node.member("period")
     let schedules = try node.member("quantities").members().map {
       (id, schedule) throws(DiffError) -> DiffSchedule in
+      try schedule.allowing(["model", "tiers"])
       let model = try schedule.member("model").enumeration(ScheduleModel.self, "a schedule model")
       let tiersNode = try schedule.member("tiers")
       let tiers = try tiersNode.elements().map { tier throws(DiffError) in
+        try tier.allowing(["upto", "unit"])
         let upto = try tier.member("upto")
         return ScheduleTier(
           upto: upto.isNull ? nil : try upto.nonNegativeInteger(),

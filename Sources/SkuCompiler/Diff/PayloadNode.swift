@@ -4,11 +4,27 @@ struct PayloadNode {
   var value: JSONValue
   var path: String
   var file: String
+  /// Whether members beyond the ones spec §11 names are refused (payloads read from disk):
+  /// a member the model does not hold could differ between two sides unseen.
+  var strict: Bool
 
-  init(value: JSONValue, path: String = "", file: String) {
+  init(value: JSONValue, path: String = "", file: String, strict: Bool = false) {
     self.value = value
     self.path = path
     self.file = file
+    self.strict = strict
+  }
+
+  private func child(_ value: JSONValue, _ path: String) -> PayloadNode {
+    PayloadNode(value: value, path: path, file: file, strict: strict)
+  }
+
+  /// With `strict`, refuses members not in `names` (spec §11 lists every member there is).
+  func allowing(_ names: Set<String>) throws(DiffError) {
+    guard strict, case .object(let members) = value else { return }
+    if let extra = members.first(where: { !names.contains($0.0) }) {
+      throw failure("has the member '\(extra.0)', which skuc-payload/1 does not define")
+    }
   }
 
   func failure(_ problem: String) -> DiffError {
@@ -19,10 +35,13 @@ struct PayloadNode {
 
   func member(_ name: String) throws(DiffError) -> PayloadNode {
     guard case .object(let members) = value else { throw failure("is not an object") }
-    guard let found = members.first(where: { $0.0 == name }) else {
+    guard let index = members.firstIndex(where: { $0.0 == name }) else {
       throw failure("has no member '\(name)'")
     }
-    return PayloadNode(value: found.1, path: path.isEmpty ? name : "\(path).\(name)", file: file)
+    guard !members[(index + 1)...].contains(where: { $0.0 == name }) else {
+      throw failure("has the member '\(name)' twice")
+    }
+    return child(members[index].1, path.isEmpty ? name : "\(path).\(name)")
   }
 
   /// Members in document order; a name given twice is refused, since readers disagree about
@@ -33,12 +52,12 @@ struct PayloadNode {
     for (name, _) in members where !seen.insert(name).inserted {
       throw failure("has the member '\(name)' twice")
     }
-    return members.map { ($0.0, PayloadNode(value: $0.1, path: "\(path).\($0.0)", file: file)) }
+    return members.map { ($0.0, child($0.1, "\(path).\($0.0)")) }
   }
 
   func elements() throws(DiffError) -> [PayloadNode] {
     guard case .array(let elements) = value else { throw failure("is not an array") }
-    return elements.enumerated().map { PayloadNode(value: $1, path: "\(path)[\($0)]", file: file) }
+    return elements.enumerated().map { child($1, "\(path)[\($0)]") }
   }
 
   func string() throws(DiffError) -> String {

@@ -191,6 +191,26 @@ import Testing
 
   /// `value` with the member at `path` replaced, or (with `dropping`) the object at `path`
   /// without that member.
+  @Test func refusesMembersThePayloadFormatDoesNotDefine() throws {
+    let product = try #require(compile(yaml).catalog).products[0]
+    guard case .object(var members) = PayloadBuilder.payload(product),
+      let index = members.firstIndex(where: { $0.0 == "product" }),
+      case .object(var fields) = members[index].1
+    else { throw TestSetupError("no product object") }
+    fields.append(("discount", .string("50%")))
+    members[index].1 = .object(fields)
+    #expect(
+      message {
+        _ = try PayloadDecoder.product(.object(members), file: "p.json", verifying: true)
+      } == "p.json: product has the member 'discount', which skuc-payload/1 does not define")
+    fields.removeLast()
+    fields.append(("currency", .string("USD")))
+    members[index].1 = .object(fields)
+    #expect(
+      message { _ = try PayloadDecoder.product(.object(members), file: "p.json") }
+        == "p.json: product has the member 'currency' twice")
+  }
+
   private func edit(
     _ value: JSONValue, path: [Any], to replacement: JSONValue?, dropping: String? = nil
   ) -> JSONValue {
