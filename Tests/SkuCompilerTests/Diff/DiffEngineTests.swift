@@ -314,4 +314,19 @@ import Testing
     let increase = DiffGate.increase(limit: .zero, written: "0")
     #expect(!increase.evaluate(result).tripped, "no percent across currencies")
   }
+
+  @Test func roundingAndUsageUnitArePricingBasis() {
+    let old = F.single("10")
+    var rounding = old
+    rounding.products[0].rounding = .down
+    #expect(DiffGate.pricingBasis.evaluate(F.compare(old, rounding)).tripped)
+    var usage = old
+    usage.products[0].specs[0].usageUnit = F.text("call")
+    let result = F.compare(old, usage)
+    #expect(result.changes.map(\.kind) == [.specChanged])
+    #expect(DiffGate.pricingBasis.evaluate(result).tripped)
+    var renamed = old
+    renamed.products[0].specs[0].name = F.text("other")
+    #expect(!DiffGate.pricingBasis.evaluate(F.compare(old, renamed)).tripped)
+  }
 }
