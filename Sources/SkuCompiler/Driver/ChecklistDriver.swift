@@ -1,0 +1,40 @@
+/// What `skuc checklist` was asked to write.
+public struct ChecklistRequest: Sendable {
+  public var product: String
+  /// Only this spec, when set.
+  public var spec: String?
+  public var format: ChecklistFormat
+  public var locale: ConsoleLocale
+
+  public init(
+    product: String, spec: String? = nil, format: ChecklistFormat = .text,
+    locale: ConsoleLocale = .zhCN
+  ) {
+    self.product = product
+    self.spec = spec
+    self.format = format
+    self.locale = locale
+  }
+}
+
+extension Driver {
+  /// `skuc checklist`: the seller-console steps for one product on stdout; the catalog's
+  /// diagnostics go to stderr, and a catalog with errors prints no checklist (its prices
+  /// would be wrong to type).
+  public static func checklist(
+    _ path: String, request: ChecklistRequest, diagnostics: DiagnosticFormat,
+    output: any OutputSink
+  ) throws(UsageError) -> ExitStatus {
+    guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
+      return .catalogErrors
+    }
+    let product = try CatalogLookup.product(request.product, in: catalog)
+    let specs = try request.spec.map { id throws(UsageError) in
+      [try CatalogLookup.spec(id, in: product)]
+    }
+    let document = ChecklistBuilder.document(
+      product, specs: specs ?? product.specs, locale: request.locale)
+    output.write(document.render(request.format), to: .standardOutput)
+    return .success
+  }
+}
