@@ -126,4 +126,19 @@ import Testing
         "iconv -f UTF-16LE -t UTF-8 'my crm.yaml' > 'my crm.yaml.utf8' && mv 'my crm.yaml.utf8' 'my crm.yaml'"
       ))
   }
+
+  /// `.pre-commit-hooks.yaml` runs its entry on the staged files: several paths at once.
+  @Test func thePreCommitEntryChecksStagedFiles() throws {
+    let hooks = try String(
+      contentsOf: Paths.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"),
+      encoding: .utf8)
+    let entry = try #require(
+      hooks.split(separator: "\n").first { $0.hasPrefix("  entry: ") }?.dropFirst(9))
+    let words = entry.split(separator: " ").map(String.init)
+    #expect(words.prefix(2) == ["skuc", "check"])
+    #expect(hooks.contains("pass_filenames: true"))
+    let staged = ["Catalogs/saas/crm.yaml", "Catalogs/api/ocr.yaml"]
+    let result = try skuc(Array(words.dropFirst()) + staged, in: Paths.packageRoot)
+    #expect(result.status == 0, "\(result.stderr)")
+  }
 }

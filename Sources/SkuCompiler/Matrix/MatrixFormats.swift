@@ -10,7 +10,9 @@ enum MatrixTable {
       "\(counted(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
     let specName = MatrixData.name(of: [], spec: spec, product: block.product)
     let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
-    let billing = "\(spec.spec.billing.value.rawValue)\(unit), \(block.product.currency)"
+    let mode = spec.spec.billing.value
+    let console = ConsoleTerms.billing(mode, productType: block.product.type)
+    let billing = "\(mode.rawValue) \(console)\(unit), \(block.product.currency)"
     var output =
       "\(block.product.id.value) / \(spec.spec.id.value) — \(specName) (\(billing)): \(counts)\n"
     let quantityColumns = spec.quantities.map(\.attribute.id.value)
