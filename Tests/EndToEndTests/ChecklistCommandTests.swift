@@ -160,4 +160,54 @@ import Testing
     let locale = try run(["checklist", "Catalogs", "--product", "yunke-crm", "--locale", "fr-FR"])
     #expect(locale.status == 2)
   }
+
+  /// `--against`: the steps that change a published product, adds before delists, and the
+  /// trial change the console refuses.
+  @Test func againstPrintsTheStepsThatChangeAPublishedProduct() throws {
+    let scenario = try DiffScenario([
+      .init(file: "saas/crm.yaml", find: "trial_days: 14", replace: "trial_days: 30"),
+      .init(
+        file: "saas/crm.yaml", find: "table: {basic: 99, enterprise: 299",
+        replace: "table: {basic: 109, enterprise: 299"),
+      .init(
+        file: "saas/crm.yaml",
+        find: "      - forbid: {edition: basic, support: premium}\n"
+          + "        because: Premium support starts with the Enterprise edition\n",
+        replace: ""),
+      .init(
+        file: "api/ocr.yaml",
+        find: "  pay-per-call:\n    name: 按次调用\n    billing: on-demand\n    usage_unit: 次\n"
+          + "    attributes: [model]\n    pricing:\n      - add:\n          by: model\n"
+          + "          table: {general: \"0.008\", handwriting: \"0.012\", invoice: \"0.015\"}\n",
+        replace: ""),
+    ])
+    defer { scenario.remove() }
+    for (locale, format, suffix) in [("zh-CN", "text", "txt"), ("en-US", "markdown", "md")] {
+      let result = try skuc(
+        [
+          "checklist", "new", "--product", "yunke-crm", "--against", "old", "--locale", locale,
+          "--format", format,
+        ], in: scenario.root)
+      #expect(result.status == 0, "\(result.stderr)")
+      try expectGolden(result.stdout, "checklist/against-crm.\(locale).\(suffix)")
+    }
+    let crm = try skuc(
+      ["checklist", "new", "--product", "yunke-crm", "--against", "old"], in: scenario.root)
+    let text = crm.stdout
+    let add = try #require(text.range(of: "先添加"))
+    let change = try #require(text.range(of: "修改"))
+    #expect(add.lowerBound < change.lowerBound)
+    #expect(text.contains("试用设置不能修改"))
+    #expect(text.contains("按月 价格改为 109.00（原 99.00）"))
+    #expect(text.contains("在规格 subscription 中添加 SKU 基础版 / 高级支持"))
+    let ocr = try skuc(
+      ["checklist", "new", "--product", "ocr-api", "--against", "old"], in: scenario.root)
+    #expect(ocr.status == 0, "\(ocr.stderr)")
+    #expect(ocr.stdout.contains("最后下架（不要删除）"))
+    #expect(ocr.stdout.contains("下架规格 pay-per-call"))
+    #expect(!ocr.stdout.contains("删除规格"))
+    let same = try skuc(
+      ["checklist", "old", "--product", "ocr-api", "--against", "old"], in: scenario.root)
+    #expect(same.stdout.contains("没有变化"))
+  }
 }
