@@ -252,6 +252,7 @@ struct SpecSteps {
 
 extension ChecklistBuilder {
   /// Above this many combinations the generated-SKU table is not printed: the console refuses
-  /// the spec anyway (the cap is 100), and the output must stay bounded by what a seller reads.
-  static let listedCombinations = 1_000
+  /// the spec anyway (the cap is 100), and the Markdown must stay within a pull-request
+  /// comment.
+  static let listedCombinations = 200
 }
