@@ -74,6 +74,12 @@ import Testing
     let json = try skuc(["check", temp.path, "--allow", "p412", "--format", "json"])
     #expect(json.status == 0)
     #expect(json.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]")
+    let report = try skuc([
+      "report", temp.path, "--out", temp.appendingPathComponent("r.html").path,
+      "--warnings-as-errors", "--allow", "P412",
+    ])
+    #expect(report.status == 0, "\(report.stderr)")
+    #expect(report.stderr.contains("1 warning acknowledged"))
     let plain = try skuc(["check", temp.path, "--allow", "R305"])
     #expect(plain.stderr.contains("warning[P412]"))
     #expect(plain.stderr.contains("1 warning generated"))
