@@ -10,7 +10,11 @@ REPORT_FLAGS ?=
 APT_PACKAGES := pkg-config libyaml-dev chromium
 PIP_PACKAGES := jsonschema PyYAML
 
-.PHONY: deps build release run test bench diff report fuzz fuzz-smoke fmt lint clean
+PREFIX ?= /usr/local
+STATIC_BUILD ?= .build-static
+STRIP ?= strip
+
+.PHONY: deps build release static install install-check run test bench diff report fuzz fuzz-smoke fmt lint clean
 
 deps:
 	@missing=""; \
@@ -30,6 +34,23 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product skuc
+
+# A release skuc with the Swift runtime linked in (-static-stdlib): it needs only libyaml,
+# libstdc++ and libc, so a CI job or a colleague runs it without a Swift toolchain. Its own
+# build directory, so that `make release` and `make bench` keep theirs.
+static:
+	$(SWIFT) build -c release --scratch-path $(STATIC_BUILD) -Xswiftc -static-stdlib --product skuc
+
+# make install PREFIX=$$HOME/.local (DESTDIR for packaging): the static skuc, stripped.
+install: static
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 0755 "$(STATIC_BUILD)/release/skuc" "$(DESTDIR)$(PREFIX)/bin/skuc"
+	$(STRIP) "$(DESTDIR)$(PREFIX)/bin/skuc"
+	@echo "make install: installed $(DESTDIR)$(PREFIX)/bin/skuc"
+
+# The installed skuc loads no Swift runtime and checks the catalogs; builds nothing.
+install-check:
+	Tests/Scripts/install-check.sh "$(DESTDIR)$(PREFIX)/bin/skuc" $(CATALOGS)
 
 run: release
 	@mkdir -p "$$(dirname "$(OUT)")"
@@ -75,4 +96,4 @@ lint:
 	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Fuzz
 
 clean:
-	rm -rf .build build
+	rm -rf .build $(STATIC_BUILD) build

@@ -17,7 +17,7 @@ struct BuildCommand: ParsableCommand {
       """
   )
 
-  @OptionGroup var catalog: CatalogArgument
+  @OptionGroup var catalog: CatalogPathsArgument
 
   @Option(name: .long, help: "The output directory, replaced as a whole.")
   var out: String
@@ -30,7 +30,7 @@ struct BuildCommand: ParsableCommand {
   func run() throws {
     try ExitCode.from(
       Driver.build(
-        catalog.path, out: out, options: diagnostics.options, summary: summary,
+        catalog.resolved, out: out, options: diagnostics.options(), summary: summary,
         output: StandardStreams.shared))
   }
 }

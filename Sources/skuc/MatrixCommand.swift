@@ -6,15 +6,19 @@ struct MatrixCommand: ParsableCommand {
     commandName: "matrix",
     abstract: "Print the priced SKU matrix for review.",
     discussion: """
-      One row per SKU with each period's price and from price (the price at the minimum \
-      quantities). csv and json print one row per (SKU, period) with the columns name, key, \
-      code, period, price and from; names are in the product's default locale. Diagnostics go \
-      to stderr; a catalog with errors prints no matrix (exit 1).
+      One row per SKU with each period's price, from price (the price at the minimum \
+      quantities) and what one unit of each quantity costs. csv and json print one row per \
+      (SKU, period) with the columns name, key, code, period, price, from and one column per \
+      quantity attribute: its unit price, or its tier bands as upto:unit joined by ';' (the \
+      last +:unit) after the model, empty where a spec lacks the quantity. Names are in the \
+      product's default locale. Diagnostics go to stderr; a catalog with errors prints no \
+      matrix (exit 1).
 
       Examples:
         skuc matrix
         skuc matrix --product yunke-crm --spec subscription
         skuc matrix --format csv > matrix.csv
+        skuc matrix --format csv --bom > matrix.csv   # for Excel
         skuc matrix --removed             # and what each rule removed
       """
   )
@@ -33,12 +37,17 @@ struct MatrixCommand: ParsableCommand {
   @Flag(name: .long, help: "Also list each selection the rules removed, with the rule (file:line).")
   var removed = false
 
+  @Flag(name: .long, help: "Start csv with a UTF-8 byte order mark, so Excel reads Chinese names.")
+  var bom = false
+
   @OptionGroup var diagnostics: OwnOutputDiagnostics
 
   func run() throws {
     try ExitCode.from(
       Driver.matrix(
-        catalog.path, request: MatrixRequest(product: product, spec: spec, removed: removed),
+        catalog.path,
+        request: MatrixRequest(
+          product: product, spec: spec, removed: removed, byteOrderMark: bom),
         format: format, diagnostics: diagnostics.format, output: StandardStreams.shared))
   }
 }

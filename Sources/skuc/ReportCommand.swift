@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
   func run() throws {
     try ExitCode.from(
       Driver.writeReport(
-        catalog.path, out: out, against: against, options: diagnostics.options,
+        catalog.path, out: out, against: against, options: diagnostics.options(),
         output: StandardStreams.shared))
   }
 }

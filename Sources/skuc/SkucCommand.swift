@@ -18,6 +18,7 @@ struct Skuc: ParsableCommand {
         skuc matrix                      # review every SKU and its prices
         skuc diff git:main Catalogs      # what a change does to every price
         skuc report --out review.html    # every price on one page, for reviewers
+        skuc checklist --product ID      # what to type in the seller console, step by step
         skuc init --type saas            # start from a commented example
         skuc build --out build/payloads  # write the payloads and manifest atomically
         skuc help build                  # more about one command
@@ -25,7 +26,7 @@ struct Skuc: ParsableCommand {
     version: SkucVersion.description,
     subcommands: [
       CheckCommand.self, BuildCommand.self, MatrixCommand.self, QuoteCommand.self,
-      DiffCommand.self, InitCommand.self, ReportCommand.self,
+      DiffCommand.self, InitCommand.self, ReportCommand.self, ChecklistCommand.self,
     ]
   )
 }
@@ -34,6 +35,15 @@ struct Skuc: ParsableCommand {
 struct CatalogArgument: ParsableArguments {
   @Argument(help: "The catalog directory (or a single .yaml file).")
   var path: String = "Catalogs"
+}
+
+/// The catalog trees `check` and `build` read: several paths make one catalog, each read as
+/// its own root (a pre-commit hook passes the staged files).
+struct CatalogPathsArgument: ParsableArguments {
+  @Argument(help: "Catalog directories or .yaml files (default: Catalogs).")
+  var paths: [String] = []
+
+  var resolved: [String] { paths.isEmpty ? ["Catalogs"] : paths }
 }
 
 /// Options shared by commands that print diagnostics as their main output.
@@ -46,8 +56,18 @@ struct DiagnosticFlags: ParsableArguments {
   @Flag(name: .long, help: "Treat warnings as errors (exit 1 when any is found).")
   var warningsAsErrors = false
 
-  var options: DiagnosticOptions {
-    DiagnosticOptions(format: format, warningsAsErrors: warningsAsErrors)
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Acknowledge a warning code: counted in the summary, not printed, and not an error "
+        + "under --warnings-as-errors (repeatable; for CI configuration).",
+      valueName: "code"))
+  var allow: [String] = []
+
+  func options() throws(UsageError) -> DiagnosticOptions {
+    DiagnosticOptions(
+      format: format, warningsAsErrors: warningsAsErrors,
+      allowed: try DiagnosticOptions.allowedCodes(allow))
   }
 }
 

@@ -28,18 +28,58 @@ import Testing
   @Test func csvHasTheSixColumnsAndOneRowPerSkuAndPeriod() throws {
     let result = try run(["matrix", "Catalogs", "--format", "csv", "--product", "yunke-crm"])
     let lines = result.stdout.split(separator: "\n")
-    #expect(lines.first == "name,key,code,period,price,from")
+    #expect(lines.first == "name,key,code,period,price,from,users")
     #expect(lines.count == 1 + 5 * 2)  // five SKUs after rules, two periods each
     #expect(
       lines[1]
-        == #"基础版 / 标准支持,"yunke-crm/subscription/edition=basic,support=standard",S8861A06941A08F1,month,99.00,249.00"#
+        == #"基础版 / 标准支持,"yunke-crm/subscription/edition=basic,support=standard",S8861A06941A08F1,month,99.00,249.00,graduated 20:30.00;40:25.00;+:20.00"#
     )
     let json = try run(["matrix", "Catalogs", "--format", "json", "--spec", "onsite"])
     let rows = try #require(
       JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     #expect(rows.count == 3)
-    #expect(rows.allSatisfy { Set($0.keys) == ["name", "key", "code", "period", "price", "from"] })
+    #expect(
+      rows.allSatisfy {
+        Set($0.keys) == ["name", "key", "code", "period", "price", "from", "units"]
+      })
     #expect(rows.allSatisfy { $0["period"] is NSNull })
+  }
+
+  /// A service priced per person-day shows its day rate, not only `price 0.00, from …`.
+  @Test func unitPricesAndTierBandsAreShown() throws {
+    let csv = try run(["matrix", "Catalogs", "--format", "csv"])
+    let lines = csv.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.first == "name,key,code,period,price,from,person_days,seats,users")
+    #expect(lines.contains { $0.hasPrefix("迁移评估,") && $0.hasSuffix(",1500.00,,") })
+    #expect(lines.contains { $0.hasPrefix("通用文字,") && $0.hasSuffix(",,,") })
+    let json = try run([
+      "matrix", "Catalogs", "--format", "json", "--product", "yunke-crm", "--spec", "subscription",
+    ])
+    let rows = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let users = try #require((rows.first?["units"] as? [String: Any])?["users"] as? [String: Any])
+    #expect(users["model"] as? String == "graduated")
+    let tiers = try #require(users["tiers"] as? [[String: Any]])
+    #expect(tiers.map { $0["unit"] as? String } == ["30.00", "25.00", "20.00"])
+    #expect(tiers.last?["upto"] is NSNull)
+    let table = try run(["matrix", "Catalogs", "--product", "data-migration-service"])
+    #expect(table.stdout.contains("person_days unit"))
+    #expect(table.stdout.contains("1500.00"))
+  }
+
+  @Test func bomIsWrittenOnlyWhenAskedAndOnlyForCSV() throws {
+    let plain = try skucBytes(["matrix", "Catalogs", "--format", "csv"])
+    #expect(Array(plain.prefix(4)) == Array("name".utf8))
+    let bom = try skucBytes(["matrix", "Catalogs", "--format", "csv", "--bom"])
+    #expect(Array(bom.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    #expect(Array(bom.dropFirst(3)) == plain)
+    let table = try run(["matrix", "Catalogs", "--bom"])
+    #expect(table.status == 2)
+    #expect(table.stderr.contains("--bom applies only to --format csv"))
+  }
+
+  private func skucBytes(_ arguments: [String]) throws -> [UInt8] {
+    Array(try run(arguments).stdout.utf8)
   }
 
   @Test func filtersNarrowTheMatrix() throws {

@@ -51,7 +51,8 @@ import Testing
   /// Codes proven by tests elsewhere, because they need files, trees or bytes that a string
   /// catalog cannot carry.
   static let coveredElsewhere: Set<DiagnosticCode> = [
-    .fileTooLarge, .invalidUTF8, .unsupportedEncoding, .misplacedByteOrderMark,
+    .fileTooLarge, .invalidUTF8, .unsupportedEncoding, .legacyChineseEncoding,
+    .misplacedByteOrderMark,
     .forbiddenCharacter, .unreadableFile, .emptyCatalogTree, .nestingTooDeep, .skuCodeCollision,
   ]
 

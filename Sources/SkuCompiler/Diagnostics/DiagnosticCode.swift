@@ -12,6 +12,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case unsupportedEncoding = "Y003"
   case misplacedByteOrderMark = "Y004"
   case forbiddenCharacter = "Y005"
+  case legacyChineseEncoding = "Y006"
   case syntaxError = "Y010"
   case tabIndentation = "Y011"
   case emptyDocument = "Y012"

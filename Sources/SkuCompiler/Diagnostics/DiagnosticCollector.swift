@@ -4,16 +4,26 @@ public struct DiagnosticCollector: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []
   public private(set) var errorCount = 0
   public private(set) var warningCount = 0
+  /// Warnings acknowledged with `--allow`: counted here, neither recorded nor promoted.
+  public private(set) var acknowledgedCount = 0
   /// When set, warnings are recorded as errors (`--warnings-as-errors`).
   public let promotesWarnings: Bool
+  /// The warning codes CI acknowledged (`--allow`, spec §15); errors are never acknowledged.
+  public let acknowledged: Set<DiagnosticCode>
 
-  public init(promotesWarnings: Bool = false) {
+  public init(promotesWarnings: Bool = false, acknowledging acknowledged: Set<DiagnosticCode> = [])
+  {
     self.promotesWarnings = promotesWarnings
+    self.acknowledged = acknowledged
   }
 
   public var hasErrors: Bool { errorCount > 0 }
 
   public mutating func emit(_ diagnostic: Diagnostic) {
+    if diagnostic.severity == .warning && acknowledged.contains(diagnostic.code) {
+      acknowledgedCount += 1
+      return
+    }
     var diagnostic = diagnostic
     if promotesWarnings && diagnostic.severity == .warning {
       diagnostic.severity = .error
@@ -58,4 +68,12 @@ public struct DiagnosticCollector: Sendable {
       return lhs.offset < rhs.offset
     }.map(\.element)
   }
+}
+
+extension DiagnosticCode {
+  /// The codes skuc reports as warnings: the only ones `--allow` may acknowledge.
+  /// `docs/diagnostics.md` marks the same codes "(warning)", and a test keeps the two in step.
+  public static let warnings: Set<DiagnosticCode> = [
+    .ruleHasNoEffect, .valueNeverUsed, .limitMatchesNothing, .tableEntryUnused, .tierNeverApplies,
+  ]
 }

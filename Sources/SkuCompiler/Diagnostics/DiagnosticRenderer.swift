@@ -36,12 +36,15 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   /// The CLI's closing line: `2 errors, 1 warning generated`.
-  public static func summary(errors: Int, warnings: Int) -> String {
+  public static func summary(errors: Int, warnings: Int, acknowledged: Int = 0) -> String {
+    let counts: String
     switch (errors, warnings) {
-    case (0, 0): return "no errors or warnings"
-    case (_, 0): return "\(counted(errors, "error")) generated"
-    case (0, _): return "\(counted(warnings, "warning")) generated"
-    default: return "\(counted(errors, "error")), \(counted(warnings, "warning")) generated"
+    case (0, 0): counts = "no errors or warnings"
+    case (_, 0): counts = "\(counted(errors, "error")) generated"
+    case (0, _): counts = "\(counted(warnings, "warning")) generated"
+    default: counts = "\(counted(errors, "error")), \(counted(warnings, "warning")) generated"
     }
+    guard acknowledged > 0 else { return counts }
+    return counts + "; \(counted(acknowledged, "warning")) acknowledged"
   }
 }

@@ -3,7 +3,7 @@ extension Driver {
   /// A failure to print the summary after the swap is still exit 2, and says that DIR was
   /// written (spec §15), so that nobody retries a build believing nothing happened.
   public static func build(
-    _ path: String, out: String, options: DiagnosticOptions, summary: Bool,
+    _ paths: [String], out: String, options: DiagnosticOptions, summary: Bool,
     output: any OutputSink
   ) throws(UsageError) -> ExitStatus {
     let directory = OutputDirectory(path: out)
@@ -12,7 +12,7 @@ extension Driver {
     } catch {
       throw UsageError(error.description)
     }
-    let loaded = try load(path, options: options)
+    let loaded = try load(paths, options: options)
     report(loaded, format: options.format, to: output)
     guard let catalog = loaded.compilation.catalog else { return .catalogErrors }
     var entries: [ManifestEntry] = []

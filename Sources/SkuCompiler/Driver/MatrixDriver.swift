@@ -8,6 +8,9 @@ extension Driver {
     guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
       return .catalogErrors
     }
+    if request.byteOrderMark && format != .csv {
+      throw UsageError("--bom applies only to --format csv")
+    }
     let blocks = try MatrixData.blocks(request, in: catalog)
     switch format {
     case .table:
@@ -17,9 +20,15 @@ extension Driver {
           to: .standardOutput)
       }
     case .csv:
-      output.write(MatrixCSV.header(removed: request.removed), to: .standardOutput)
+      let quantities = MatrixUnits.columns(blocks)
+      output.write(
+        (request.byteOrderMark ? MatrixCSV.byteOrderMark : "")
+          + MatrixCSV.header(removed: request.removed, quantities: quantities),
+        to: .standardOutput)
       for block in blocks {
-        output.write(MatrixCSV.rows(block, removed: request.removed), to: .standardOutput)
+        output.write(
+          MatrixCSV.rows(block, removed: request.removed, quantities: quantities),
+          to: .standardOutput)
       }
     case .json:
       let rows = blocks.flatMap { MatrixJSON.rows($0, removed: request.removed) }

@@ -95,7 +95,7 @@ enum StarterTemplates {
     specs:
       perpetual:
         name: {zh-CN: 永久授权, en-US: Perpetual license}
-        billing: one-time           # 一次性购买
+        billing: one-time           # 按次 / 一次性: one price per purchase
         attributes: [edition, seats]
         pricing:
           # Volume pricing (KooGallery "Tier"): every seat costs the rate of the tier the whole

@@ -6,11 +6,17 @@ public struct MatrixRequest: Sendable {
   public var spec: String?
   /// Also list the selections rules removed, and the rule that removed each.
   public var removed: Bool
+  /// Start the CSV with a UTF-8 byte order mark, for Excel.
+  public var byteOrderMark: Bool
 
-  public init(product: String? = nil, spec: String? = nil, removed: Bool = false) {
+  public init(
+    product: String? = nil, spec: String? = nil, removed: Bool = false,
+    byteOrderMark: Bool = false
+  ) {
     self.product = product
     self.spec = spec
     self.removed = removed
+    self.byteOrderMark = byteOrderMark
   }
 }
 

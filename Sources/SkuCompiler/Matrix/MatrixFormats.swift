@@ -10,22 +10,29 @@ enum MatrixTable {
       "\(counted(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
     let specName = MatrixData.name(of: [], spec: spec, product: block.product)
     let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
-    let billing = "\(spec.spec.billing.value.rawValue)\(unit), \(block.product.currency)"
+    let mode = spec.spec.billing.value
+    let console = ConsoleTerms.billing(mode, productType: block.product.type)
+    let billing = "\(mode.rawValue) \(console)\(unit), \(block.product.currency)"
     var output =
       "\(block.product.id.value) / \(spec.spec.id.value) — \(specName) (\(billing)): \(counts)\n"
     let quantityColumns = spec.quantities.map(\.attribute.id.value)
+    let unitColumns = quantityColumns.count
     var table = TextTable(
-      [.left] + quantityColumns.map { _ in .left } + periods.flatMap { _ in [.right, .right] })
+      [.left] + quantityColumns.map { _ in .left }
+        + periods.flatMap { _ in [.right, .right] + Array(repeating: .left, count: unitColumns) })
     table.indent = "  "
     table.append(
       ["name"] + quantityColumns
         + periods.flatMap { period in
-          period.map { ["\($0.rawValue) price", "\($0.rawValue) from"] } ?? ["price", "from"]
+          let prefix = period.map { "\($0.rawValue) " } ?? ""
+          return ["\(prefix)price", "\(prefix)from"]
+            + quantityColumns.map { "\(prefix)\($0) unit" }
         })
     for (sku, name) in zip(block.spec.skus, block.names) {
       let ranges = sku.ranges.map { $0.min == $0.max ? "\($0.min)" : "\($0.min)–\($0.max)" }
-      let amounts = sku.prices.flatMap {
-        [$0.price.formatted(places: places), $0.from.formatted(places: places)]
+      let amounts = sku.prices.flatMap { priced in
+        [priced.price.formatted(places: places), priced.from.formatted(places: places)]
+          + priced.schedules.map { MatrixUnits.text($0, places: places) }
       }
       table.append([name] + ranges + amounts)
     }
@@ -69,6 +76,8 @@ struct MatrixRow {
   var period: String?
   var price: String?
   var from: String?
+  /// Each quantity's unit prices in this (SKU, period), by attribute id.
+  var units: [String: Schedule] = [:]
   var removedBy: String?
 
   /// The SKUs' rows in matrix order, each SKU's periods in the spec's order; then, when asked,
@@ -82,7 +91,10 @@ struct MatrixRow {
           MatrixRow(
             name: name, key: sku.key, code: sku.code, period: priced.period?.rawValue,
             price: priced.price.formatted(places: places),
-            from: priced.from.formatted(places: places)))
+            from: priced.from.formatted(places: places),
+            units: Dictionary(
+              zip(block.resolved.quantities.map(\.attribute.id.value), priced.schedules),
+              uniquingKeysWith: { first, _ in first })))
       }
     }
     if removed {
@@ -97,14 +109,25 @@ struct MatrixRow {
 /// RFC 4180 fields; lines end in `\n` (a `\r` would end up in the last field of every
 /// `cut` and `awk` a reviewer runs).
 enum MatrixCSV {
-  static func header(removed: Bool) -> String {
-    line(["name", "key", "code", "period", "price", "from"] + (removed ? ["removedBy"] : []))
+  /// Written first by `--bom`: Excel reads a CSV without it in the system's code page, which
+  /// garbles every Chinese name on a Chinese Windows.
+  static let byteOrderMark = "\u{FEFF}"
+
+  /// `quantities`: one column per quantity attribute of the blocks shown (`MatrixUnits`).
+  static func header(removed: Bool, quantities: [String]) -> String {
+    line(
+      ["name", "key", "code", "period", "price", "from"] + quantities
+        + (removed ? ["removedBy"] : []))
   }
 
-  static func rows(_ block: MatrixBlock, removed: Bool) -> String {
-    MatrixRow.rows(block, removed: removed).map { row in
+  static func rows(_ block: MatrixBlock, removed: Bool, quantities: [String]) -> String {
+    let places = block.product.precision
+    return MatrixRow.rows(block, removed: removed).map { row in
       let fields = [row.name, row.key, row.code, row.period ?? "", row.price ?? "", row.from ?? ""]
-      return line(fields + (removed ? [row.removedBy ?? ""] : []))
+      let units = quantities.map { id in
+        row.units[id].map { MatrixUnits.text($0, places: places) } ?? ""
+      }
+      return line(fields + units + (removed ? [row.removedBy ?? ""] : []))
     }.joined()
   }
 
@@ -138,8 +161,62 @@ enum MatrixJSON {
         ("price", .string(orNull: row.price)),
         ("from", .string(orNull: row.from)),
       ]
+      let places = block.product.precision
+      members.append(
+        (
+          "units",
+          .object(
+            block.resolved.quantities.map(\.attribute.id.value).map { id in
+              (id, row.units[id].map { MatrixUnits.json($0, places: places) } ?? .null)
+            })
+        ))
       if removed { members.append(("removedBy", .string(orNull: row.removedBy))) }
       return .object(members)
     }
+  }
+}
+
+/// What one unit of a quantity costs, as `matrix` shows it: the unit price of a linear
+/// schedule, or the bands of a tiered one, `upto:unit` joined by `;` and the last `+:unit`.
+/// The model leads a tiered cell (`graduated 20:30.00;+:20.00`): graduated and volume bands
+/// look alike but price differently, and a reviewer must see which applies.
+enum MatrixUnits {
+  static func text(_ schedule: Schedule, places: Int) -> String {
+    if schedule.model == .linear {
+      return (schedule.tiers.first?.unit ?? .zero).formatted(places: places)
+    }
+    let bands = schedule.tiers.map { tier in
+      "\(tier.upto.map { "\($0)" } ?? "+"):\(tier.unit.formatted(places: places))"
+    }
+    return schedule.model.rawValue + " " + bands.joined(separator: ";")
+  }
+
+  static func json(_ schedule: Schedule, places: Int) -> JSONValue {
+    .object([
+      ("model", .string(schedule.model.rawValue)),
+      (
+        "tiers",
+        .array(
+          schedule.tiers.map { tier in
+            .object([
+              ("upto", tier.upto.map { .integer($0) } ?? .null),
+              ("unit", .string(tier.unit.formatted(places: places))),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// The quantity attributes of the blocks, each once, in product then catalog order: the
+  /// CSV's unit columns.
+  static func columns(_ blocks: [MatrixBlock]) -> [String] {
+    var columns: [String] = []
+    for block in blocks {
+      for quantity in block.resolved.quantities
+      where !columns.contains(quantity.attribute.id.value) {
+        columns.append(quantity.attribute.id.value)
+      }
+    }
+    return columns
   }
 }

@@ -5,9 +5,12 @@ public struct ParsedCatalog: Sendable {
 
 public struct CompileOptions: Sendable {
   public var warningsAsErrors: Bool
+  /// Warning codes acknowledged with `--allow`: counted, not reported, never promoted.
+  public var allowed: Set<DiagnosticCode>
 
-  public init(warningsAsErrors: Bool = false) {
+  public init(warningsAsErrors: Bool = false, allowed: Set<DiagnosticCode> = []) {
     self.warningsAsErrors = warningsAsErrors
+    self.allowed = allowed
   }
 }
 
@@ -17,6 +20,8 @@ public struct Compilation: Sendable {
   public var diagnostics: [Diagnostic]
   public var errorCount: Int
   public var warningCount: Int
+  /// Warnings acknowledged with `--allow`, not in `diagnostics`.
+  public var acknowledgedCount = 0
   public var catalog: CheckedCatalog?
 }
 
@@ -31,12 +36,14 @@ public enum Pipeline {
   )
     -> Compilation
   {
-    var diagnostics = DiagnosticCollector(promotesWarnings: options.warningsAsErrors)
+    var diagnostics = DiagnosticCollector(
+      promotesWarnings: options.warningsAsErrors, acknowledging: options.allowed)
     diagnostics.emit(contentsOf: reading.diagnostics)
     let catalog = run(reading.files, &diagnostics)
     return Compilation(
       diagnostics: diagnostics.sorted, errorCount: diagnostics.errorCount,
-      warningCount: diagnostics.warningCount, catalog: diagnostics.hasErrors ? nil : catalog)
+      warningCount: diagnostics.warningCount, acknowledgedCount: diagnostics.acknowledgedCount,
+      catalog: diagnostics.hasErrors ? nil : catalog)
   }
 
   private static func run(

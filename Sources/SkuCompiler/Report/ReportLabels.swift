@@ -1,13 +1,11 @@
 /// The page's fixed wording. The page is read by product managers, finance and sales in China
 /// and elsewhere, so marketplace terms carry their Chinese name next to the English one.
 enum ReportLabels {
-  static func billing(_ billing: Billing) -> String {
-    switch billing {
-    case .period: "Period 包周期"
-    case .oneTime: "One-time 一次性"
-    case .onDemand: "On-demand 按需"
-    case .onDemandPackage: "On-demand package 按需套餐包"
-    }
+  /// The seller console's names for the mode, English then Chinese, as the product type's
+  /// console page shows them (`ConsoleTerms`).
+  static func billing(_ billing: Billing, productType: ProductType) -> String {
+    ConsoleTerms.billing(billing, productType: productType, locale: .enUS) + " "
+      + ConsoleTerms.billing(billing, productType: productType, locale: .zhCN)
   }
 
   static func period(_ period: Period) -> String {

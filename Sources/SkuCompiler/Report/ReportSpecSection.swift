@@ -45,7 +45,7 @@ struct ReportSpecSection {
     html.element("ul", [("class", "facts")]) { html in
       fact("Billing", into: &html) {
         $0.text(
-          "\(ReportLabels.billing(resolved.spec.billing.value)) · \(resolved.spec.billing.value.chargingMode)"
+          "\(ReportLabels.billing(resolved.spec.billing.value, productType: product.type)) · \(resolved.spec.billing.value.chargingMode)"
         )
       }
       if let periods = resolved.spec.periods {

@@ -90,7 +90,7 @@ struct ReportSpecTable {
           html.text("Per ")
           html.localized(unit, context)
         } else {
-          html.text(ReportLabels.billing(resolved.spec.billing.value))
+          html.text(ReportLabels.billing(resolved.spec.billing.value, productType: product.type))
         }
       }
     }

@@ -37,7 +37,9 @@ enum PreScan {
       diagnostics.add(
         .error(
           .unsupportedEncoding, "the file is encoded as \(encoding); catalog files must be UTF-8",
-          at: .startOfFile(file), hint: "save the file as UTF-8 without a byte order mark"))
+          at: .startOfFile(file),
+          hint: "save the file as UTF-8, or convert it: "
+            + LegacyEncoding.conversion(from: iconvName(encoding), file: file)))
       return nil
     }
     let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
@@ -46,6 +48,8 @@ enum PreScan {
     var isASCII = true
     var clean = true
     var tabs: [Int] = []
+    // At the first invalid UTF-8 sequence the file is tried as GB18030, once.
+    var sawDefect = false
     var index = bodyStart
     let count = bytes.count
     while index < count {
@@ -74,6 +78,11 @@ enum PreScan {
       isASCII = false
       let step = UTF8Step.decode(bytes, at: index)
       if let defect = step.defect {
+        if !sawDefect, LegacyEncoding.isGB18030(bytes) {
+          diagnostics.add(LegacyEncoding.gb18030Diagnostic(file: file))
+          return nil
+        }
+        sawDefect = true
         let start = cursor.location(at: index)
         let end = SourceLocation(
           line: start.line, column: start.column + 1, offset: index + step.length)
@@ -153,6 +162,12 @@ enum PreScan {
     if (b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 != 0) { return "UTF-16 (big-endian)" }
     if (b0 == 0xFF && b1 == 0xFE) || (b0 != 0 && b1 == 0) { return "UTF-16 (little-endian)" }
     return nil
+  }
+
+  /// `UTF-16 (little-endian)` → `UTF-16LE`, the name iconv knows.
+  private static func iconvName(_ encoding: String) -> String {
+    let base = encoding.prefix { $0 != " " }
+    return base + (encoding.contains("big-endian") ? "BE" : "LE")
   }
 
   /// The offending bytes as `bytes C0 AF`: the lead byte and the continuation bytes after it.

@@ -41,8 +41,10 @@ struct SpecResolver {
         .billingNotAllowed,
         "\(product.type.rawValue) products cannot use '\(billing.rawValue)' billing",
         at: spec.billing.range,
-        hint:
-          "\(product.type.rawValue) allows: \(product.type.allowedBilling.map(\.rawValue).joined(separator: ", "))"
+        hint: "\(product.type.rawValue) allows: "
+          + product.type.allowedBilling.map {
+            "\($0.rawValue) (\(ConsoleTerms.billing($0, productType: product.type)))"
+          }.joined(separator: ", ")
       )
     }
     if billing.hasPeriods && spec.periods == nil {
