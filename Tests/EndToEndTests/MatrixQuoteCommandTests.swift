@@ -32,7 +32,7 @@ import Testing
     #expect(lines.count == 1 + 5 * 2)  // five SKUs after rules, two periods each
     #expect(
       lines[1]
-        == #"基础版 / 标准支持,"yunke-crm/subscription/edition=basic,support=standard",S8861A06941A08F1,month,99.00,249.00,graduated 20:30.00;40:25.00;+:20.00"#
+        == #"基础版 / 标准支持,"yunke-crm/subscription/edition=basic,support=standard",S8861A06941A08F1,month,99.00,249.00,20:30.00;40:25.00;+:20.00"#
     )
     let json = try run(["matrix", "Catalogs", "--format", "json", "--spec", "onsite"])
     let rows = try #require(

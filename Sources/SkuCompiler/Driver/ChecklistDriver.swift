@@ -44,7 +44,9 @@ extension Driver {
         report(loaded, format: diagnostics, diagnosticsOnStandardError: true, to: output)
         return .catalogErrors
       }
-      let new = try DiffSide(CheckedCatalog(products: [product]))
+      let new = try diffAccess { () throws(DiffError) in
+        try DiffSide(CheckedCatalog(products: [product]))
+      }
       let changes = DiffEngine.compare(
         old: DiffSide(products: old.products.filter { $0.id == request.product }), new: new
       ).changes.filter { change in request.spec.map { change.spec == $0 } ?? true }

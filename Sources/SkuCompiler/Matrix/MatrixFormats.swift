@@ -125,7 +125,7 @@ enum MatrixCSV {
     return MatrixRow.rows(block, removed: removed).map { row in
       let fields = [row.name, row.key, row.code, row.period ?? "", row.price ?? "", row.from ?? ""]
       let units = quantities.map { id in
-        row.units[id].map { MatrixUnits.text($0, places: places) } ?? ""
+        row.units[id].map { MatrixUnits.text($0, places: places, namingModel: false) } ?? ""
       }
       return line(fields + units + (removed ? [row.removedBy ?? ""] : []))
     }.joined()
@@ -178,17 +178,19 @@ enum MatrixJSON {
 
 /// What one unit of a quantity costs, as `matrix` shows it: the unit price of a linear
 /// schedule, or the bands of a tiered one, `upto:unit` joined by `;` and the last `+:unit`.
-/// The model leads a tiered cell (`graduated 20:30.00;+:20.00`): graduated and volume bands
-/// look alike but price differently, and a reviewer must see which applies.
+/// In the table the model leads a tiered cell (`graduated 20:30.00;+:20.00`): graduated and
+/// volume bands look alike but price differently, and a reviewer must see which applies. The
+/// CSV cell keeps the bands alone, the shape spreadsheets and scripts parse; its JSON row and
+/// the table carry the model.
 enum MatrixUnits {
-  static func text(_ schedule: Schedule, places: Int) -> String {
+  static func text(_ schedule: Schedule, places: Int, namingModel: Bool = true) -> String {
     if schedule.model == .linear {
       return (schedule.tiers.first?.unit ?? .zero).formatted(places: places)
     }
     let bands = schedule.tiers.map { tier in
       "\(tier.upto.map { "\($0)" } ?? "+"):\(tier.unit.formatted(places: places))"
-    }
-    return schedule.model.rawValue + " " + bands.joined(separator: ";")
+    }.joined(separator: ";")
+    return namingModel ? schedule.model.rawValue + " " + bands : bands
   }
 
   static func json(_ schedule: Schedule, places: Int) -> JSONValue {
