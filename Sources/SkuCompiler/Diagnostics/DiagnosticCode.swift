@@ -26,6 +26,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case keyTooLong = "Y021"
   case unreadableFile = "Y030"
   case emptyCatalogTree = "Y031"
+  case linkLeavesRoot = "Y040"
+  case directoryReachedTwice = "Y041"
+  case tooManyTreeEntries = "Y042"
 
   // MARK: Typing and document shape (spec §2, §3)
   case wrongNodeKind = "T101"
