@@ -53,7 +53,7 @@ import Testing
   static let coveredElsewhere: Set<DiagnosticCode> = [
     .fileTooLarge, .invalidUTF8, .unsupportedEncoding, .misplacedByteOrderMark,
     .forbiddenCharacter, .unreadableFile, .emptyCatalogTree, .nestingTooDeep, .skuCodeCollision,
-    .linkLeavesRoot, .directoryReachedTwice, .tooManyTreeEntries,
+    .linkLeavesRoot, .directoryReachedTwice, .tooManyTreeEntries, .catalogTooLarge,
   ]
 
   static let cases: [DiagnosticCode: String] = [

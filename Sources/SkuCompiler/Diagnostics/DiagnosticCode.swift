@@ -78,6 +78,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case matrixTooLarge = "R312"
   case attributeNotInSpec = "R313"
   case skuCodeCollision = "R314"
+  case catalogTooLarge = "R320"
 
   // MARK: Pricing (spec §8)
   case invalidStep = "P401"
