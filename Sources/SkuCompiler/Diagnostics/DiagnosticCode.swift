@@ -62,6 +62,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case noSpecs = "M212"
   case unknownLimit = "M213"
   case periodNotAvailable = "M214"
+  case reservedProductID = "M220"
+  case invisibleCharacterInName = "M221"
 
   // MARK: Rules and expansion (spec §7, §9)
   case unknownValue = "R301"
