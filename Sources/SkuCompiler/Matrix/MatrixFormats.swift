@@ -9,6 +9,7 @@ enum MatrixTable {
     let counts =
       "\(counted(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
     let specName = MatrixData.name(of: [], spec: spec, product: block.product)
+      .escapingControlCharacters
     let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
     let billing = "\(spec.spec.billing.value.rawValue)\(unit), \(block.product.currency)"
     var output =
@@ -27,7 +28,7 @@ enum MatrixTable {
       let amounts = sku.prices.flatMap {
         [$0.price.formatted(places: places), $0.from.formatted(places: places)]
       }
-      table.append([name] + ranges + amounts)
+      table.append([name.escapingControlCharacters] + ranges + amounts)
     }
     output += table.render()
     if removed { output += removedSection(block) }
@@ -52,7 +53,8 @@ enum MatrixTable {
       table.indent = "    "
       for removal in removed {
         table.append([
-          removal.name, SelectionText.describe(removal.selection, spec: block.resolved),
+          removal.name.escapingControlCharacters,
+          SelectionText.describe(removal.selection, spec: block.resolved).escapingControlCharacters,
         ])
       }
       output += table.render()
@@ -112,19 +114,25 @@ enum MatrixCSV {
     fields.map(field).joined(separator: ",") + "\n"
   }
 
-  /// Quoted when it holds a comma, a quote or a line break; quotes are doubled.
+  /// Quoted when it holds a comma, a quote or a line break; quotes are doubled. A field a
+  /// spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or CR) gets a
+  /// leading `'` and is quoted, as OWASP recommends against CSV injection: a name like
+  /// `=HYPERLINK(…)` comes from a pull request. Amounts are never negative in output, so no
+  /// number is touched. Control characters are escaped (`\u{1B}`), like in every text output.
   static func field(_ text: String) -> String {
-    guard
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-    else {
-      return text
+    let escaped = text.escapingControlCharacters
+    let isFormula = text.unicodeScalars.first.map { formulaStarts.contains($0) } ?? false
+    guard isFormula || escaped.contains(where: { $0 == "," || $0 == "\"" }) else {
+      return escaped
     }
-    var quoted = "\""
-    for character in text {
+    var quoted = isFormula ? "\"'" : "\""
+    for character in escaped {
       quoted += character == "\"" ? "\"\"" : String(character)
     }
     return quoted + "\""
   }
+
+  private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
 
 enum MatrixJSON {
