@@ -48,7 +48,8 @@ enum MatrixTable {
       guard !removed.isEmpty else { continue }
       let because = rule.source.because.map { " (\($0))" } ?? ""
       output +=
-        ("\n  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):")
+        "\n"
+        + ("  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):")
         .escapingControlCharacters + "\n"
       var table = TextTable([.left, .left])
       table.indent = "    "
