@@ -7,9 +7,10 @@ struct BuildCommand: ParsableCommand {
     abstract: "Check a catalog, then write one payload per product and manifest.json.",
     discussion: """
       DIR is replaced as a whole in one atomic step: a failed or interrupted build leaves it \
-      exactly as it was. DIR is created when missing (its parent must exist); a non-empty DIR \
-      without a skuc manifest.json is refused, because build never deletes files it did not \
-      write.
+      exactly as it was. DIR is created when missing (its parent must exist). A non-empty DIR \
+      is replaced only when it holds nothing but manifest.json and the payloads it lists, each \
+      with its listed SHA-256; anything else is refused (exit 2, naming the first foreign \
+      entry), because build never deletes files it did not write.
 
       Examples:
         skuc build --out build/payloads

@@ -8,8 +8,10 @@ struct DiffCommand: ParsableCommand {
     discussion: """
       OLD and NEW are each a catalog directory, a payload directory written by `skuc build` \
       (it holds manifest.json; every payload's SHA-256 is checked), or git:REV[:PATH], the \
-      tree PATH (default Catalogs) at revision REV of the repository around the current \
-      directory, read without touching the working tree or the index.
+      tree PATH at revision REV of the repository around the current directory, read without \
+      touching the working tree or the index. Without PATH, when the other side is a \
+      directory of the same repository, PATH is that directory's place in it; otherwise \
+      Catalogs.
 
       Products match by id, specs by id and SKUs by key, so reordering attributes or values \
       reports nothing. The plan lists additions, then changes, then delists (a released SKU \

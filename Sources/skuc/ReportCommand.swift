@@ -17,7 +17,8 @@ struct ReportCommand: ParsableCommand {
       skuc diff), repriced cells show ▲/▼ and the percent change, added SKUs are marked and \
       delisted ones are struck through, under the diff's summary line.
 
-      FILE is replaced atomically; a catalog with errors writes nothing (exit 1).
+      FILE is replaced atomically, and only when it is new or a page skuc wrote (anything \
+      else is exit 2); a catalog with errors writes nothing (exit 1).
 
       Examples:
         skuc report --out build/report.html

@@ -24,7 +24,7 @@ struct FaultsInputTests {
   }
 
   func expectOneError(
-    _ run: WatchedRun, naming entry: String, saying message: String,
+    _ run: WatchedRun, naming entry: String, saying message: String, code: String = "Y030",
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     #expect(run.status == 1, "\(run.summary)", sourceLocation: sourceLocation)
@@ -32,7 +32,7 @@ struct FaultsInputTests {
     let errors = errorLines(run)
     #expect(errors.count == 1, "\(run.stderr)", sourceLocation: sourceLocation)
     #expect(
-      errors.first?.contains("\(entry):1:1: error[Y030]") == true
+      errors.first?.contains("\(entry):1:1: error[\(code)]") == true
         && errors.first?.contains(message) == true,
       "\(run.stderr)", sourceLocation: sourceLocation)
   }
@@ -95,7 +95,7 @@ struct FaultsInputTests {
     defer { try? FileManager.default.removeItem(at: root) }
     expectOneError(
       try watchedSkuc(["check", root.path], timeout: 10), naming: "/device.yaml",
-      saying: "character device")
+      saying: "leads outside the catalog root", code: "Y040")
   }
 
   /// As root the check runs as `nobody` (root reads whatever the permission bits say).

@@ -35,11 +35,15 @@ import Testing
     #expect(Set(leftovers) == ["Catalogs", "first.html", "second.html"])
   }
 
+  /// A page an earlier run wrote (the generator mark is how skuc recognises its own pages).
+  static let oldPage =
+    #"<!DOCTYPE html><html><head><meta name="generator" content="skuc report">old page"#
+
   @Test func anExistingFileIsReplacedWhole() throws {
     let directory = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("report.html")
-    try Data("old page".utf8).write(to: out)
+    try Data(Self.oldPage.utf8).write(to: out)
     let result = try skuc(["report", Paths.catalogs, "--out", out.path])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(String(decoding: try read(out), as: UTF8.self).contains("yunke-crm"))
@@ -51,11 +55,11 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     try writeTree(["bad/x.yaml": "skuc: 1\nproduct: {id: x}\n"], at: directory)
     let out = directory.appendingPathComponent("report.html")
-    try Data("old page".utf8).write(to: out)
+    try Data(Self.oldPage.utf8).write(to: out)
     let result = try skuc(["report", "bad", "--out", "report.html"], in: directory)
     #expect(result.status == 1)
     #expect(result.stderr.contains("bad/x.yaml:2:"))
-    #expect(String(decoding: try read(out), as: UTF8.self) == "old page")
+    #expect(String(decoding: try read(out), as: UTF8.self) == Self.oldPage)
 
     let json = try skuc(
       ["report", "bad", "--out", "report.html", "--format", "json"], in: directory)

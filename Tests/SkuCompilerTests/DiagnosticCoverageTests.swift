@@ -54,6 +54,7 @@ import Testing
     .fileTooLarge, .invalidUTF8, .unsupportedEncoding, .legacyChineseEncoding,
     .misplacedByteOrderMark,
     .forbiddenCharacter, .unreadableFile, .emptyCatalogTree, .nestingTooDeep, .skuCodeCollision,
+    .linkLeavesRoot, .directoryReachedTwice, .tooManyTreeEntries, .catalogTooLarge,
   ]
 
   static let cases: [DiagnosticCode: String] = [
@@ -79,6 +80,9 @@ import Testing
     .invalidLocalizedText: base().replacingOccurrences(
       of: "name: {zh-CN: 产品, en-US: Product}", with: "name: {zh-CN: 产品}"),
     .invisibleCharacter: base().replacingOccurrences(of: "id: p\n", with: "id: p\u{200B}q\n"),
+    .reservedProductID: base().replacingOccurrences(of: "id: p\n", with: "id: manifest\n"),
+    .invisibleCharacterInName: base().replacingOccurrences(
+      of: "pro: {zh-CN: 专业版", with: "pro: {zh-CN: 专业\u{202E}版"),
     .valueOutOfRange: base(product: "  precision: 7"),
     .invalidChoice: base(product: "  rounding: nearest"),
     .unknownCurrency: base().replacingOccurrences(of: "currency: CNY", with: "currency: RMB"),

@@ -27,6 +27,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case keyTooLong = "Y021"
   case unreadableFile = "Y030"
   case emptyCatalogTree = "Y031"
+  case linkLeavesRoot = "Y040"
+  case directoryReachedTwice = "Y041"
+  case tooManyTreeEntries = "Y042"
 
   // MARK: Typing and document shape (spec §2, §3)
   case wrongNodeKind = "T101"
@@ -60,6 +63,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case noSpecs = "M212"
   case unknownLimit = "M213"
   case periodNotAvailable = "M214"
+  case reservedProductID = "M220"
+  case invisibleCharacterInName = "M221"
 
   // MARK: Rules and expansion (spec §7, §9)
   case unknownValue = "R301"
@@ -76,6 +81,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
   case matrixTooLarge = "R312"
   case attributeNotInSpec = "R313"
   case skuCodeCollision = "R314"
+  case catalogTooLarge = "R320"
 
   // MARK: Pricing (spec §8)
   case invalidStep = "P401"

@@ -12,20 +12,23 @@ enum GitHubDiagnosticPrinter {
     let command = diagnostic.severity == .error ? "error" : "warning"
     var properties: [String] = []
     if let range = diagnostic.range {
-      properties.append("file=\(property(range.file))")
+      properties.append("file=\(property(range.file.escapingControlCharacters))")
       properties.append("line=\(range.start.line)")
       properties.append("col=\(range.start.column)")
     }
-    var message = "[\(diagnostic.code.rawValue)] \(diagnostic.message)"
+    // Each part escaped on its own: the line breaks between parts are the printer's, any
+    // control character inside one (a file name with ESC or a newline) is the tree's.
+    var message = "[\(diagnostic.code.rawValue)] \(diagnostic.message.escapingControlCharacters)"
     for note in diagnostic.notes {
+      let text = note.message.escapingControlCharacters
       if let range = note.range {
-        message +=
-          "\n\(range.file):\(range.start.line):\(range.start.column): note: \(note.message)"
+        let file = range.file.escapingControlCharacters
+        message += "\n\(file):\(range.start.line):\(range.start.column): note: \(text)"
       } else {
-        message += "\nnote: \(note.message)"
+        message += "\nnote: \(text)"
       }
     }
-    if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+    if let hint = diagnostic.hint { message += "\nhint: \(hint.escapingControlCharacters)" }
     let head = properties.isEmpty ? command : "\(command) \(properties.joined(separator: ","))"
     return "::\(head)::\(data(message))"
   }

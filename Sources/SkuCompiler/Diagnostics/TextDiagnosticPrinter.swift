@@ -14,7 +14,9 @@
 /// two terminal cells, so the caret under text after it moves two cells (see `DisplayWidth`).
 /// Tabs in the source line are shown as one space, so that they take exactly the one column
 /// they count as. Control characters show as their visible symbols. Lines longer than 160
-/// characters are cut to a window around the caret, marked with `…`.
+/// characters are cut to a window around the caret, marked with `…`. Paths, messages, notes and
+/// hints carry names and file names from the tree: their control characters are escaped
+/// (`String.escapingControlCharacters`), so that no file name can drive the reader's terminal.
 struct TextDiagnosticPrinter {
   let colour: Bool
   let sources: [String: [UInt8]]
@@ -30,29 +32,30 @@ struct TextDiagnosticPrinter {
       let labelStyle = diagnostic.severity == .error ? Style.error : Style.warning
       if let range = diagnostic.range {
         out += paint(location(range) + " ", .bold) + paint(label, labelStyle)
-        out += paint(" " + diagnostic.message, .bold) + "\n"
+        out += paint(" " + diagnostic.message.escapingControlCharacters, .bold) + "\n"
         out += snippet(range, gutter: gutter, cache: &cache)
       } else {
         out += paint("skuc: ", .bold) + paint(label, labelStyle)
-        out += paint(" " + diagnostic.message, .bold) + "\n"
+        out += paint(" " + diagnostic.message.escapingControlCharacters, .bold) + "\n"
       }
       for note in diagnostic.notes {
+        let message = note.message.escapingControlCharacters
         if let range = note.range {
-          out += paint(location(range) + " ", .bold) + paint("note:", .note) + " \(note.message)\n"
+          out += paint(location(range) + " ", .bold) + paint("note:", .note) + " \(message)\n"
           out += snippet(range, gutter: gutter, cache: &cache)
         } else {
-          out += paint("note:", .note) + " \(note.message)\n"
+          out += paint("note:", .note) + " \(message)\n"
         }
       }
       if let hint = diagnostic.hint {
-        out += paint("hint:", .hint) + " \(hint)\n"
+        out += paint("hint:", .hint) + " \(hint.escapingControlCharacters)\n"
       }
     }
     return out
   }
 
   private func location(_ range: SourceRange) -> String {
-    "\(range.file):\(range.start.line):\(range.start.column):"
+    "\(range.file.escapingControlCharacters):\(range.start.line):\(range.start.column):"
   }
 
   /// Wide enough for the largest line number the diagnostic shows, so its bars line up.

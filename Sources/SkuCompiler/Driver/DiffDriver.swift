@@ -20,9 +20,9 @@ extension Driver {
     diagnosticsFormat: DiagnosticFormat, output: any OutputSink
   ) throws(UsageError) -> ExitStatus {
     let gates = try diffAccess { () throws(DiffError) in try DiffGate.parse(failOn) }
-    let before = try loadDiffSide(old)
+    let before = try loadDiffSide(old, besides: new)
     // The same argument twice is read once, so its diagnostics are not reported twice.
-    let sides = (before, old == new ? before : try loadDiffSide(new))
+    let sides = (before, old == new ? before : try loadDiffSide(new, besides: old))
     switch sides {
     case (.side(let before), .side(let after)):
       let result = DiffEngine.compare(old: before, new: after)
@@ -48,11 +48,15 @@ extension Driver {
     }
   }
 
-  /// Reads `git:REV[:PATH]`, a payload directory or a catalog tree.
-  public static func loadDiffSide(_ argument: String) throws(UsageError) -> DiffSideLoad {
+  /// Reads `git:REV[:PATH]`, a payload directory or a catalog tree. `other` is the other side,
+  /// from which `git:REV` without a PATH takes its default (spec §15).
+  public static func loadDiffSide(
+    _ argument: String, besides other: String? = nil
+  ) throws(UsageError) -> DiffSideLoad {
     let reading: CatalogTreeReading
-    if let git = try treeAccess({ () throws(CatalogTreeError) in try GitTreeSource.parse(argument) }
-    ) {
+    if let git = try treeAccess({ () throws(CatalogTreeError) in
+      try GitTreeSource.parse(argument, besides: other)
+    }) {
       reading = try treeAccess { () throws(CatalogTreeError) in try git.read() }
     } else if try diffAccess({ () throws(DiffError) in try PayloadDirectory.probe(argument) })
       == .payloads

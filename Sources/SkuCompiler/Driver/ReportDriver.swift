@@ -11,7 +11,9 @@ extension Driver {
   ) throws(UsageError) -> ExitStatus {
     try ReportFile.preflight(out)
     let loaded = try load(path, options: options)
-    let old = try against.map { argument throws(UsageError) in try loadDiffSide(argument) }
+    let old = try against.map { argument throws(UsageError) in
+      try loadDiffSide(argument, besides: path)
+    }
     // OLD's diagnostics are shown only when it has errors (as `skuc diff` does), in one
     // report with the catalog's own, so `--format json` stays one array.
     var shown = loaded

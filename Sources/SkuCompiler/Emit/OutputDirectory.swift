@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -26,7 +24,8 @@ public struct OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 /// beside DIR, each one fsynced, then the staging directory and DIR swap places with
 /// `renameat2(RENAME_EXCHANGE)` and the parent is fsynced. A crash at any moment leaves DIR with
 /// the whole old or the whole new content. DIR is only replaced when it is missing, empty, or
-/// holds a `manifest.json` written by skuc: build never deletes files it did not write.
+/// holds only what a build wrote (spec §15, `OutputOwnership`): build never deletes files it did
+/// not write.
 public struct OutputDirectory: Sendable {
   /// DIR as the user gave it, without trailing slashes; used in every message.
   public let path: String
@@ -126,28 +125,8 @@ public struct OutputDirectory: Sendable {
     case .failure(let error): throw OutputError("cannot read \(path): \(error.text)")
     }
     if listing.names.isEmpty && listing.undecodableNames.isEmpty { return .empty }
-    guard listing.names.contains("manifest.json"), holdsOurManifest() else {
-      throw OutputError(
-        "\(path) is not empty and holds no manifest.json written by skuc; refusing to replace "
-          + "it, since build never deletes files it did not write (empty it or choose another --out)"
-      )
-    }
+    try OutputOwnership(directory: path).check(listing)
     return .ours
-  }
-
-  /// Whether `DIR/manifest.json` is a regular file whose JSON says `"format": "skuc-manifest/1"`.
-  private func holdsOurManifest() -> Bool {
-    let descriptor = open(
-      path + "/manifest.json", O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
-    guard descriptor >= 0 else { return false }
-    defer { close(descriptor) }
-    guard case .success(let status) = POSIX.status(ofDescriptor: descriptor),
-      status.kind == .regular,
-      case .bytes(let bytes) = POSIX.readAll(
-        descriptor, limit: YAMLFrontEnd.maximumFileSize, sizeHint: status.size),
-      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
-    else { return false }
-    return object["format"] as? String == "skuc-manifest/1"
   }
 
   /// A path beside DIR, in the same parent (so a rename between them is atomic).

@@ -6,6 +6,9 @@ public enum Expander {
   )
     -> ExpandedCatalog
   {
+    guard ExpansionBudget.check(catalog, into: &diagnostics) else {
+      return ExpandedCatalog(products: [])
+    }
     let products = Parallel.map(catalog.products, into: &diagnostics) { validated, diagnostics in
       let specs = validated.specs.compactMap { spec in
         expand(spec, product: validated.product, into: &diagnostics)

@@ -74,7 +74,9 @@ public struct GitTreeSource: Sendable, Hashable {
     }
     let entries = GitTreeEntry.parse(listing.output)
     guard !entries.isEmpty else {
-      throw CatalogTreeError("'\(path)' does not exist at revision '\(revision)'")
+      throw CatalogTreeError(
+        "'\(path)' does not exist at revision '\(revision)'; name the catalog directory at that "
+          + "revision as git:\(revision):PATH (PATH from the repository's top level)")
     }
     var plan = GitReadPlan(revision: revision, root: treePath)
     try plan.select(entries)
@@ -84,13 +86,10 @@ public struct GitTreeSource: Sendable, Hashable {
 
   private var display: String { "git:\(revision):\(path)" }
 
-  /// PATH as git's `--full-tree` pathspec: no `./` prefix, no trailing `/`, and empty for the
-  /// whole tree.
+  /// PATH as git's `--full-tree` pathspec: empty and `.` components dropped (`Catalogs//saas`,
+  /// `./Catalogs/`, a leading `/`), and empty for the whole tree.
   var normalizedPath: String {
-    var result = Substring(path)
-    while result.hasPrefix("./") { result = result.dropFirst(2) }
-    while result.hasSuffix("/") { result = result.dropLast() }
-    return result == "." ? "" : String(result)
+    path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
   }
 }
 

@@ -9,6 +9,7 @@ enum MatrixTable {
     let counts =
       "\(counted(block.spec.skuCount, "SKU"))" + (removals > 0 ? ", \(removals) removed" : "")
     let specName = MatrixData.name(of: [], spec: spec, product: block.product)
+      .escapingControlCharacters
     let unit = MatrixData.usageUnit(spec.spec, product: block.product).map { " per \($0)" } ?? ""
     let mode = spec.spec.billing.value
     let console = ConsoleTerms.billing(mode, productType: block.product.type)
@@ -34,7 +35,7 @@ enum MatrixTable {
         [priced.price.formatted(places: places), priced.from.formatted(places: places)]
           + priced.schedules.map { MatrixUnits.text($0, places: places) }
       }
-      table.append([name] + ranges + amounts)
+      table.append([name.escapingControlCharacters] + ranges + amounts)
     }
     output += table.render()
     if removed { output += removedSection(block) }
@@ -54,12 +55,15 @@ enum MatrixTable {
       guard !removed.isEmpty else { continue }
       let because = rule.source.because.map { " (\($0))" } ?? ""
       output +=
-        "\n  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):\n"
+        "\n"
+        + ("  removed by the \(RuleText.kind(rule.source)) rule at \(RuleText.location(rule.source))\(because):")
+        .escapingControlCharacters + "\n"
       var table = TextTable([.left, .left])
       table.indent = "    "
       for removal in removed {
         table.append([
-          removal.name, SelectionText.describe(removal.selection, spec: block.resolved),
+          removal.name.escapingControlCharacters,
+          SelectionText.describe(removal.selection, spec: block.resolved).escapingControlCharacters,
         ])
       }
       output += table.render()
@@ -135,19 +139,25 @@ enum MatrixCSV {
     fields.map(field).joined(separator: ",") + "\n"
   }
 
-  /// Quoted when it holds a comma, a quote or a line break; quotes are doubled.
+  /// Quoted when it holds a comma, a quote or a line break; quotes are doubled. A field a
+  /// spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, tab or CR) gets a
+  /// leading `'` and is quoted, as OWASP recommends against CSV injection: a name like
+  /// `=HYPERLINK(…)` comes from a pull request. Amounts are never negative in output, so no
+  /// number is touched. Control characters are escaped (`\u{1B}`), like in every text output.
   static func field(_ text: String) -> String {
-    guard
-      text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-    else {
-      return text
+    let escaped = text.escapingControlCharacters
+    let isFormula = text.unicodeScalars.first.map { formulaStarts.contains($0) } ?? false
+    guard isFormula || escaped.contains(where: { $0 == "," || $0 == "\"" }) else {
+      return escaped
     }
-    var quoted = "\""
-    for character in text {
+    var quoted = isFormula ? "\"'" : "\""
+    for character in escaped {
       quoted += character == "\"" ? "\"\"" : String(character)
     }
     return quoted + "\""
   }
+
+  private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
 }
 
 enum MatrixJSON {

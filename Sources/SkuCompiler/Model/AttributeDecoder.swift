@@ -122,14 +122,22 @@ extension ProductDecoder {
       }
       let value = EnumValue(id: valueID, name: name)
       for localeEntry in name.entries {
-        guard let twin = firstWithName[localeEntry.locale]?[localeEntry.text] else {
-          firstWithName[localeEntry.locale, default: [:]][localeEntry.text] = value
+        // Compared by skeleton (spec §15): `Basic` and `Bаsic` are the same name to a buyer.
+        let skeleton = NameSafety.skeleton(localeEntry.text)
+        guard let twin = firstWithName[localeEntry.locale]?[skeleton] else {
+          firstWithName[localeEntry.locale, default: [:]][skeleton] = value
           continue
         }
         ok = false
+        let twinText = twin.name.text(for: localeEntry.locale) ?? ""
+        let sameness =
+          twinText == localeEntry.text
+          ? "the same \(localeEntry.locale) name '\(localeEntry.text)'"
+          : "\(localeEntry.locale) names that look the same: '\(twinText)' and "
+            + "'\(localeEntry.text)'"
         reader.diagnostics.error(
           .duplicateValueName,
-          "\(context): the values '\(twin.id.value)' and '\(valueID.value)' have the same \(localeEntry.locale) name '\(localeEntry.text)'",
+          "\(context): the values '\(twin.id.value)' and '\(valueID.value)' have \(sameness)",
           at: entry.value.range,
           notes: [DiagnosticNote("'\(twin.id.value)' is declared here", at: twin.id.range)],
           hint: "buyers tell values apart by name; give each value its own name")

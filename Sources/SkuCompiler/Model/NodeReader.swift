@@ -165,6 +165,15 @@ struct NodeReader {
     switch node {
     case .scalar(let scalar):
       if locales.count == 1, !(scalar.text.isEmpty && scalar.style == .plain) {
+        if let hidden = NameSafety.forbiddenCharacter(in: scalar.text) {
+          diagnostics.error(
+            .invisibleCharacterInName,
+            "\(what) contains the invisible character \(NameSafety.describe(hidden))",
+            at: scalar.range,
+            hint: "delete the character; it changes what a buyer reads, or makes two names that "
+              + "look the same differ")
+          return nil
+        }
         return LocalizedText(entries: [.init(locale: locales[0], text: scalar.text)])
       }
       diagnostics.error(
@@ -198,6 +207,16 @@ struct NodeReader {
         }
         guard let text = text(value, "\(what) (\(locale))") else {
           ok = false
+          continue
+        }
+        if let hidden = NameSafety.forbiddenCharacter(in: text.value) {
+          ok = false
+          diagnostics.error(
+            .invisibleCharacterInName,
+            "\(what) (\(locale)) contains the invisible character \(NameSafety.describe(hidden))",
+            at: text.range,
+            hint: "delete the character; it changes what a buyer reads, or makes two names that "
+              + "look the same differ")
           continue
         }
         entries.append(.init(locale: locale, text: text.value))

@@ -5,6 +5,7 @@ enum HTML {
   /// Text escaped for both HTML contexts the page uses: element content and double-quoted
   /// attribute values. Quotes are escaped in text too, so one function is safe everywhere, and
   /// `</script>` or `</style>` can never close an element early because `<` never survives.
+  /// Control characters other than tab and line feed become `\u{1B}` escapes.
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -15,6 +16,11 @@ enum HTML {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      // Control characters are not allowed in HTML; shown as `\u{1B}` like in every other
+      // output. Tab and line feed are plain white space here.
+      case "\t", "\n": out.unicodeScalars.append(scalar)
+      case _ where scalar.isControlCharacter:
+        out += String(scalar).escapingControlCharacters
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -18,6 +18,14 @@ public enum Validator {
     var firstByID: [String: Product] = [:]
     var unique: [Product] = []
     for product in model.products {
+      if let reason = reservedProductID(product.id.value) {
+        diagnostics.error(
+          .reservedProductID, "the product id '\(product.id.value)' \(reason)",
+          at: product.id.range,
+          hint: "choose another id, e.g. '\(product.id.value)-app'; the payload file is named "
+            + "after the id")
+        continue
+      }
       if let first = firstByID[product.id.value] {
         diagnostics.error(
           .duplicateProductID, "the product id '\(product.id.value)' is already used",
@@ -39,5 +47,22 @@ public enum Validator {
       return ValidatedProduct(product: product, specs: specs)
     }
     return ValidatedCatalog(products: products)
+  }
+
+  /// Windows device names: a file named `con.json` or `nul.json` cannot be created or read there.
+  static let deviceNames = Set(
+    ["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
+  /// Why a product id cannot name a payload file (spec §15), or `nil` when it can. Compared in
+  /// lower case, for case-insensitive file systems.
+  static func reservedProductID(_ id: String) -> String? {
+    let lower = id.lowercased()
+    if lower == "manifest" {
+      return "would name its payload manifest.json, the file that lists the payloads"
+    }
+    if deviceNames.contains(lower) {
+      return "is a Windows device name; a file named \(lower).json cannot exist there"
+    }
+    return nil
   }
 }

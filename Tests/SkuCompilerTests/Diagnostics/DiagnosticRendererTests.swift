@@ -165,9 +165,30 @@ import Testing
       notes: [DiagnosticNote("starts here", at: range)], hint: "quote it")
     let expected =
       "::error file=Catalogs/a%2Cb%3Ac%25.yaml,line=3,col=5::"
-      + "[Y010] 100%25 sure: a, b%0D%0Anext%0ACatalogs/a,b:c%25.yaml:3:5: note: starts here"
+      + "[Y010] 100%25 sure: a, b\\u{D}\\u{A}next%0ACatalogs/a,b:c%25.yaml:3:5: note: starts here"
       + "%0Ahint: quote it\n"
     #expect(DiagnosticRenderer(format: .github).render([diagnostic]) == expected)
+  }
+
+  @Test func controlCharactersInPathsAndMessagesAreEscapedInTextAndGitHub() {
+    let range = SourceRange(
+      file: "Catalogs/a\u{1B}[2J.yaml", start: SourceLocation(line: 1, column: 1, offset: 0),
+      end: SourceLocation(line: 1, column: 1, offset: 0))
+    let diagnostic = Diagnostic.error(
+      .unreadableFile, "name 'x\u{9B}y\u{7F}'", at: range,
+      notes: [DiagnosticNote("n\u{7}", at: range)],
+      hint: "h\u{0}")
+    #expect(
+      DiagnosticRenderer(format: .text).render([diagnostic]) == """
+        Catalogs/a\\u{1B}[2J.yaml:1:1: error[Y030]: name 'x\\u{9B}y\\u{7F}'
+        Catalogs/a\\u{1B}[2J.yaml:1:1: note: n\\u{7}
+        hint: h\\u{0}
+
+        """)
+    #expect(
+      DiagnosticRenderer(format: .github).render([diagnostic])
+        == "::error file=Catalogs/a\\u{1B}[2J.yaml,line=1,col=1::[Y030] name 'x\\u{9B}y\\u{7F}'"
+        + "%0ACatalogs/a\\u{1B}[2J.yaml:1:1: note: n\\u{7}%0Ahint: h\\u{0}\n")
   }
 
   @Test func githubWarningsAndPlacelessDiagnostics() {

@@ -38,10 +38,12 @@ struct InterruptHandlingTests {
     installChildSignalHandlers()
     let path = ProcessInfo.processInfo.environment[childDirectoryVariable] ?? ""
     try OutputDirectory(path: path).replaceContents { writer in
+      var files: [String: String] = [:]
       for index in 0..<1000 {
+        files["product-\(index).json"] = "new \(index)"
         try writer.write("product-\(index).json", Array("new \(index)".utf8))
       }
-      try writer.write("manifest.json", ourManifest)
+      try writer.write("manifest.json", manifest(for: files))
     }
   }
 

@@ -52,7 +52,7 @@ struct OutputDirectoryConcurrencyTests {
               try writer.write(name, Array(text.utf8))
               usleep(200)
             }
-            try writer.write("manifest.json", ourManifest)
+            try writer.write("manifest.json", manifest(for: versions[index]))
           }
         } catch {
           failures.withLock { $0.append("\(error)") }
@@ -61,7 +61,9 @@ struct OutputDirectoryConcurrencyTests {
       #expect(failures.withLock { $0 } == [])
       let result = try temporary.snapshot("out")
       let expected = versions.map { version in
-        version.mapValues { Array($0.utf8) }.merging(["manifest.json": ourManifest]) { $1 }
+        version.mapValues { Array($0.utf8) }.merging(["manifest.json": manifest(for: version)]) {
+          $1
+        }
       }
       #expect(
         result == expected[0] || result == expected[1], "round \(round): \(result.keys.sorted())")

@@ -11,13 +11,23 @@ import Testing
 
 let ourManifest = Array(#"{"format": "skuc-manifest/1", "products": []}"#.utf8)
 
-/// Writes `files` plus a skuc manifest through `replaceContents`.
+/// A skuc manifest listing `files` with their hashes, as a build writes it (spec §15: only such a
+/// directory may be replaced).
+func manifest(for files: [String: String]) -> [UInt8] {
+  let products = files.keys.sorted().map { name in
+    #"{"id": "p", "file": "\#(name)", "skus": 1, "sha256": "\#(SHA256Digest.hex(of: Array(files[name, default: ""].utf8)))"}"#
+  }
+  return Array(
+    #"{"format": "skuc-manifest/1", "products": [\#(products.joined(separator: ", "))]}"#.utf8)
+}
+
+/// Writes `files` plus a skuc manifest listing them through `replaceContents`.
 func replace(_ directory: OutputDirectory, with files: [String: String]) throws {
   try directory.replaceContents { writer in
     for (name, text) in files.sorted(by: { $0.key < $1.key }) {
       try writer.write(name, Array(text.utf8))
     }
-    try writer.write("manifest.json", ourManifest)
+    try writer.write("manifest.json", manifest(for: files))
   }
 }
 
@@ -32,7 +42,9 @@ struct OutputDirectoryTests {
     let temporary = try TemporaryDirectory()
     try replace(OutputDirectory(path: temporary.url("out")), with: ["crm.json": "{}"])
     #expect(
-      try temporary.snapshot("out") == ["crm.json": Array("{}".utf8), "manifest.json": ourManifest])
+      try temporary.snapshot("out") == [
+        "crm.json": Array("{}".utf8), "manifest.json": manifest(for: ["crm.json": "{}"]),
+      ])
     #expect(try temporary.names() == ["out"])
   }
 
@@ -42,7 +54,9 @@ struct OutputDirectoryTests {
     try replace(output, with: ["old.json": "old", "crm.json": "1"])
     try replace(output, with: ["crm.json": "2"])
     #expect(
-      try temporary.snapshot("out") == ["crm.json": Array("2".utf8), "manifest.json": ourManifest])
+      try temporary.snapshot("out") == [
+        "crm.json": Array("2".utf8), "manifest.json": manifest(for: ["crm.json": "2"]),
+      ])
     #expect(try temporary.names() == ["out"])
   }
 
@@ -58,6 +72,15 @@ struct OutputDirectoryTests {
     ["manifest.json": #"{"format": "other/1"}"#, "x.json": "x"],
     ["manifest.json": "not json"],
     [".DS_Store": "x"],
+    [
+      "manifest.json": String(decoding: manifest(for: ["a.json": "a"]), as: UTF8.self),
+      "a.json": "a", "NOTES.md": "mine",
+    ],
+    [
+      "manifest.json": String(decoding: manifest(for: ["a.json": "a"]), as: UTF8.self),
+      "a.json": "edited",
+    ],
+    ["manifest.json": #"{"format": "skuc-manifest/1", "products": []}"#, "crm.yaml": "skuc: 1"],
   ])
   func refusesADirectoryItDidNotWrite(files: [String: String]) throws {
     let temporary = try TemporaryDirectory()

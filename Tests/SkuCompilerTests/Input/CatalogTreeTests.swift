@@ -72,20 +72,54 @@ struct CatalogTreeTests {
     )
   }
 
-  @Test func followsSymbolicLinksToFilesAndDirectories() throws {
+  @Test func followsSymbolicLinksInsideTheRootAndRefusesThoseThatLeaveIt() throws {
     let tree = try TemporaryDirectory()
-    try tree.write("shared/x.yaml", "shared")
+    try tree.write("Catalogs/_shared/x.yaml", "shared")
+    try tree.write("Catalogs/_one.yaml", "one")
+    try tree.write("shared/y.yaml", "outside")
     try tree.write("outside.yaml", "outside")
-    try tree.makeDirectory("Catalogs")
-    try tree.symlink("Catalogs/linked", to: "../shared")
-    try tree.symlink("Catalogs/l.yaml", to: "../outside.yaml")
+    try tree.symlink("Catalogs/linked", to: "_shared")
+    try tree.symlink("Catalogs/l.yaml", to: "_one.yaml")
+    try tree.symlink("Catalogs/out", to: "../shared")
+    try tree.symlink("Catalogs/out.yaml", to: "../outside.yaml")
+    try tree.symlink("Catalogs/notes.txt", to: "../outside.yaml")
     let reading = try CatalogTree.read(tree.url("Catalogs"))
     #expect(
       reading.files.map(\.path) == [
         tree.url("Catalogs/l.yaml"), tree.url("Catalogs/linked/x.yaml"),
       ])
     #expect(
-      reading.files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["outside", "shared"])
+      reading.files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["one", "shared"])
+    #expect(reading.diagnostics.map(\.code) == [.linkLeavesRoot, .linkLeavesRoot])
+    #expect(
+      reading.diagnostics.map(\.range?.file) == [
+        tree.url("Catalogs/out"), tree.url("Catalogs/out.yaml"),
+      ])
+  }
+
+  @Test func aSecondWayIntoADirectoryIsSkippedWithAWarning() throws {
+    let tree = try TemporaryDirectory()
+    try tree.write("Catalogs/b/x.yaml", "x")
+    try tree.symlink("Catalogs/a", to: "b")
+    let reading = try CatalogTree.read(tree.url("Catalogs"))
+    #expect(reading.files.map(\.path) == [tree.url("Catalogs/b/x.yaml")])
+    #expect(reading.diagnostics.map(\.severity) == [.warning])
+    #expect(
+      reading.diagnostics.first?.message
+        == "this directory was already read as '\(tree.url("Catalogs/b"))'; this second way in is skipped"
+    )
+  }
+
+  @Test func theWalkStopsAtTheEntryBound() throws {
+    let tree = try TemporaryDirectory()
+    for name in ["a.yaml", "b.yaml", "c/d.yaml", "e.yaml"] {
+      try tree.write("Catalogs/" + name, "x")
+    }
+    let reading = try CatalogTree.read(tree.url("Catalogs"), maximumEntries: 3)
+    #expect(
+      reading.files.map(\.path) == [tree.url("Catalogs/a.yaml"), tree.url("Catalogs/b.yaml")])
+    #expect(reading.diagnostics.map(\.code) == [.tooManyTreeEntries])
+    #expect(reading.diagnostics.first?.range?.file == tree.url("Catalogs/c/d.yaml"))
   }
 
   @Test func aDirectoryLinkBackIntoItsParentsIsASymlinkLoopNotAHang() throws {
@@ -139,7 +173,8 @@ struct CatalogTreeTests {
     #expect(
       messages(reading) == [
         tree.url("Catalogs/pipe.yaml"): "is a FIFO, not a regular file",
-        tree.url("Catalogs/null.yaml"): "is a character device, not a regular file",
+        tree.url("Catalogs/null.yaml"):
+          "symbolic link leads outside the catalog root; skuc does not follow it",
       ])
     let single = try CatalogTree.read(tree.url("Catalogs/pipe.yaml"))
     #expect(single.files.isEmpty)
@@ -165,10 +200,9 @@ struct CatalogTreeTests {
 
   @Test func sizeIsMeasuredByReadingNotTrustedFromStat() throws {
     // /proc files report st_size 0 but have content: the bounded read must still see it.
-    let tree = try TemporaryDirectory()
-    try tree.makeDirectory("Catalogs")
-    try tree.symlink("Catalogs/status.yaml", to: "/proc/self/status")
-    let reading = try CatalogTree.read(tree.url("Catalogs"))
+    var walker = TreeWalker(root: "/proc", realRoot: "/", identity: nil, maximumEntries: 10)
+    walker.readFile(at: "/proc/self/status", display: "status.yaml")
+    let reading = walker.finish()
     #expect(reading.diagnostics.isEmpty)
     let text = String(decoding: reading.files.first?.bytes ?? [], as: UTF8.self)
     #expect(text.contains("Pid:"))
@@ -177,14 +211,13 @@ struct CatalogTreeTests {
   @Test func aReadErrorIsReportedAndTheOtherFilesAreStillRead() throws {
     let tree = try TemporaryDirectory()
     try tree.write("Catalogs/a.yaml", "a")
-    try tree.write("Catalogs/c.yaml", "c")
+    var walker = TreeWalker(root: "/proc", realRoot: "/", identity: nil, maximumEntries: 10)
+    walker.readFile(at: tree.url("Catalogs/a.yaml"), display: "a.yaml")
     // Reading /proc/self/mem at offset 0 fails with EIO, even for root.
-    try tree.symlink("Catalogs/b.yaml", to: "/proc/self/mem")
-    let reading = try CatalogTree.read(tree.url("Catalogs"))
-    #expect(
-      reading.files.map(\.path) == [tree.url("Catalogs/a.yaml"), tree.url("Catalogs/c.yaml")])
-    #expect(
-      messages(reading) == [tree.url("Catalogs/b.yaml"): "cannot read file: Input/output error"])
+    walker.readFile(at: "/proc/self/mem", display: "b.yaml")
+    let reading = walker.finish()
+    #expect(reading.files.map(\.path) == ["a.yaml"])
+    #expect(messages(reading) == ["b.yaml": "cannot read file: Input/output error"])
   }
 
   @Test(.enabled(if: !runningAsRoot, "root reads files whatever their permission bits say"))

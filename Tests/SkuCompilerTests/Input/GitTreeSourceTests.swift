@@ -43,6 +43,7 @@ struct GitTreeSourceTests {
     #expect(throws: CatalogTreeError.self) { try GitTreeSource.parse("git:HEAD:") }
     #expect(GitTreeSource(revision: "v1", path: "./Catalogs/").normalizedPath == "Catalogs")
     #expect(GitTreeSource(revision: "v1", path: ".").normalizedPath == "")
+    #expect(GitTreeSource(revision: "v1", path: "a//b/./c/").normalizedPath == "a/b/c")
   }
 
   @Test func readsAnEarlierRevisionWithoutTouchingTheWorkingTreeOrIndex() throws {
@@ -102,7 +103,8 @@ struct GitTreeSourceTests {
         == "cannot read git:no-such-branch:Catalogs: unknown revision 'no-such-branch'")
     #expect(
       message(GitTreeSource(revision: "HEAD", path: "Missing"), in: repo.path)
-        == "'Missing' does not exist at revision 'HEAD'")
+        == "'Missing' does not exist at revision 'HEAD'; name the catalog directory at that "
+        + "revision as git:HEAD:PATH (PATH from the repository's top level)")
     #expect(
       message(GitTreeSource(revision: "HEAD", path: "notes.txt"), in: repo.path)
         == "'notes.txt' at revision 'HEAD' is neither a directory nor a .yaml or .yml file")
