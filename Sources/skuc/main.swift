@@ -13,7 +13,9 @@ do {
   try command.run()
   status = ExitStatus.success.rawValue
 } catch let error as UsageError {
-  streams.write("skuc: error: \(error.message)\n", to: .standardError)
+  // Messages quote paths and names from the catalog tree, which may hold escape bytes.
+  streams.write(
+    "skuc: error: \(error.message.escapingControlCharacters)\n", to: .standardError)
   status = ExitStatus.usageOrEnvironment.rawValue
 } catch {
   let code = Skuc.exitCode(for: error)

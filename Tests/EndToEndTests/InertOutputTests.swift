@@ -89,4 +89,23 @@ struct InertOutputTests {
     #expect(!html.contains("\u{1B}"))
     #expect(html.contains(#"Red\u{1B}[31m"#))
   }
+
+  @Test func controlCharactersInNamesAreEscapedInDiffAndChecklist() throws {
+    let old = try tree(["p.yaml": Self.catalog([#"Red\e[31m"#, "Blue"])])
+    let new = try tree(["p.yaml": Self.catalog([#"Red\e[31m"#, #"Blue\a\e]0;x"#])])
+    defer {
+      try? FileManager.default.removeItem(at: old)
+      try? FileManager.default.removeItem(at: new)
+    }
+    for format in ["text", "markdown"] {
+      let run = try skuc(["diff", old.path, new.path, "--format", format])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{7}"), "\(format)")
+      #expect(run.stdout.contains(#"u{7}"#), "\(format): \(run.stdout)")
+      let checklist = try skuc(["checklist", new.path, "--product", "p", "--format", format])
+      #expect(checklist.status == 0, "\(checklist.stderr)")
+      #expect(!checklist.stdout.contains("\u{1B}"), "\(format)")
+      #expect(checklist.stdout.contains(#"u{1B}"#), "\(format): \(checklist.stdout)")
+    }
+  }
 }

@@ -27,8 +27,12 @@ struct ChecklistDocument {
     blocks.append(.table(header: header, rows: rows, numeric: numeric))
   }
 
+  /// Names come from pull requests: every control character but the document's own line
+  /// breaks is written as a visible escape, so no name can drive the reader's terminal.
   func render(_ format: ChecklistFormat) -> String {
     blocks.map { format == .markdown ? markdown($0) : text($0) }.joined(separator: "\n")
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .map { String($0).escapingControlCharacters }.joined(separator: "\n")
   }
 
   private func text(_ block: Block) -> String {

@@ -36,9 +36,9 @@ public enum DiffMarkdownFormat {
   }
 
   private static func section(_ group: DiffGroup) -> [String] {
-    var heading = "#### `\(group.product)`"
+    var heading = "#### `\(group.product.escapingControlCharacters)`"
     if let spec = group.spec {
-      heading += " / `\(spec)`"
+      heading += " / `\(spec.escapingControlCharacters)`"
       if let name = group.specName?.defaultText, !name.isEmpty { heading += " — \(escape(name))" }
     }
     var out = [heading]
@@ -148,7 +148,7 @@ public enum DiffMarkdownFormat {
   /// The SKU's name, escaped, and its selection as code: `基础版 / 标准支持 (`edition=basic`)`.
   private static func skuLabel(_ change: DiffChange) -> String {
     let name = escape(change.skuName?.defaultText ?? "")
-    let selection = DiffGroup.selection(of: change)
+    let selection = DiffGroup.selection(of: change).escapingControlCharacters
     return selection.isEmpty ? name : "\(name) (`\(selection)`)"
   }
 
@@ -158,7 +158,8 @@ public enum DiffMarkdownFormat {
 
   /// Makes author text inert in a comment: markdown punctuation is backslash-escaped, `<`,
   /// `>` and `&` become entities (no HTML), `|` cannot end a table cell, and line breaks turn
-  /// into spaces so a name cannot start a new block.
+  /// into spaces so a name cannot start a new block; any other control character is written
+  /// as a visible escape.
   public static func escape(_ text: String) -> String {
     var out = ""
     for character in text {
@@ -172,6 +173,6 @@ public enum DiffMarkdownFormat {
       default: out.append(character)
       }
     }
-    return out
+    return out.escapingControlCharacters
   }
 }

@@ -8,13 +8,13 @@ public enum DiffTextFormat {
     for group in DiffGroup.groups(result.changes) {
       if group.product != product {
         lines.append("")
-        lines.append(paint.bold(group.product))
+        lines.append(paint.bold(group.product.escapingControlCharacters))
         product = group.product
       }
       var indent = "  "
       if let spec = group.spec {
         let name = group.specName.map { " " + DiffWording.quoted($0.defaultText) } ?? ""
-        lines.append("  " + paint.bold(spec) + name)
+        lines.append("  " + paint.bold(spec.escapingControlCharacters) + name)
         indent = "    "
       }
       var currentKey: String?
@@ -27,7 +27,8 @@ public enum DiffTextFormat {
       lines.append(paint.bold("gates"))
       for outcome in gates {
         let verdict = outcome.tripped ? paint.red("tripped") : paint.green("passed")
-        lines.append("  \(outcome.gate.name) \(verdict): \(outcome.because)")
+        lines.append(
+          "  \(outcome.gate.name) \(verdict): \(outcome.because.escapingControlCharacters)")
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -122,8 +123,8 @@ public enum DiffTextFormat {
   /// `基础版 / 标准支持 [edition=basic,support=standard]`; the single SKU of a spec without enum
   /// attributes has no selection to show.
   static func skuLabel(_ change: DiffChange) -> String {
-    let name = change.skuName?.defaultText ?? ""
-    let selection = DiffGroup.selection(of: change)
+    let name = (change.skuName?.defaultText ?? "").escapingControlCharacters
+    let selection = DiffGroup.selection(of: change).escapingControlCharacters
     return selection.isEmpty ? name : "\(name) [\(selection)]"
   }
 }

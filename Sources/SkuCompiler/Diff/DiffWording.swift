@@ -135,10 +135,13 @@ public enum DiffWording {
       + "}"
   }
 
+  /// A name as the diff prints it: quoted, and with no control character left that could
+  /// drive the reader's terminal (names come from pull requests).
   static func quoted(_ text: String) -> String {
     "\""
       + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"").replacing(
-        "\n", with: "\\n") + "\""
+        "\n", with: "\\n"
+      ).escapingControlCharacters + "\""
   }
 
   /// `graduated ≤20: 30.00, ≤40: 25.00, rest: 20.00`.
