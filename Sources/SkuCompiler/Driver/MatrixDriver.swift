@@ -8,7 +8,12 @@ extension Driver {
     guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
       return .catalogErrors
     }
-    let blocks = try MatrixData.blocks(request, in: catalog)
+    let blocks: [MatrixBlock]
+    do {
+      blocks = try MatrixData.blocks(request, in: catalog)
+    } catch {
+      throw UsageError(error.message)
+    }
     switch format {
     case .table:
       for (index, block) in blocks.enumerated() {

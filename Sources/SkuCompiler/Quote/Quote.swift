@@ -53,9 +53,15 @@ public struct Quote: Sendable {
   /// Prices the configuration `request` names in a compiled catalog.
   public static func make(
     _ request: QuoteRequest, in catalog: CheckedCatalog
-  ) throws(UsageError) -> Quote {
-    let product = try CatalogLookup.product(request.product, in: catalog)
-    let spec = try CatalogLookup.spec(request.spec, in: product)
+  ) throws(QuoteError) -> Quote {
+    let product: PricedProduct
+    let spec: PricedSpec
+    do {
+      product = try CatalogLookup.product(request.product, in: catalog)
+      spec = try CatalogLookup.spec(request.spec, in: product)
+    } catch {
+      throw QuoteError(lookup: error)
+    }
     let resolver = QuoteResolver(product: product.product, spec: spec)
     let sku = try resolver.sku(request.selections)
     let periodIndex = try resolver.period(request.period)
