@@ -9,7 +9,7 @@ import Testing
 /// diagnostic. Where the two disagree for a reason (PyYAML reads YAML 1.1, skuc a strict
 /// subset of 1.2), the case is listed in `knownDivergences` with the reason, and a listed case
 /// that stops diverging fails too, so the list stays true.
-@Suite("Front end against PyYAML", .serialized, .timeLimit(.minutes(5)))
+@Suite("Front end against PyYAML", .serialized, .timeLimit(.minutes(5)), .tags(.slow))
 struct FrontEndDifferentialTests {
   /// yaml-test-suite cases where skuc and PyYAML disagree, and why.
   static let knownDivergences: [String: String] = [
@@ -166,7 +166,7 @@ enum PyYAML {
 /// Subset violations spliced into generated catalogs-shaped documents: skuc refuses each with
 /// its own code, wherever it lands. Where PyYAML reads the same document differently, the
 /// table says so and why; these are skuc's deliberate divergences from YAML.
-@Suite("Front end: subset violations", .timeLimit(.minutes(2)))
+@Suite("Front end: subset violations", .timeLimit(.minutes(2)), .tags(.slow))
 struct SubsetViolationTests {
   struct Violation: CustomTestStringConvertible, Sendable {
     var name: String
