@@ -176,6 +176,26 @@ import Testing
       "\(result.diagnostics.map { "\($0.code.rawValue) \($0.message)" })")
   }
 
+  /// The byte-level codes that `DiagnosticCoverageTests` leaves to the pre-scan tests, pinned
+  /// at the offending byte.
+  static let byteCases: [(code: DiagnosticCode, bytes: [UInt8], location: String)] = [
+    (.invalidUTF8, Array("skuc: 1\nx: a".utf8) + [0xFF] + Array("b\n".utf8), "2:5"),
+    (.unsupportedEncoding, [0xFF, 0xFE] + Array("s\0k\0".utf8), "1:1"),
+    (.misplacedByteOrderMark, Array("skuc: 1\nx: a\u{FEFF}b\n".utf8), "2:5"),
+    (.forbiddenCharacter, Array("skuc: 1\nx: a\u{7}b\n".utf8), "2:5"),
+    (.nestingTooDeep, Array(("x: " + String(repeating: "[", count: 70)).utf8), "1:67"),
+  ]
+
+  @Test func byteLevelCodesPointAtTheByte() {
+    for (code, bytes, location) in Self.byteCases {
+      let result = Pipeline.compile(
+        CatalogTreeReading(
+          files: [CatalogSourceFile(path: "t.yaml", bytes: bytes)], diagnostics: []),
+        options: CompileOptions())
+      #expect(Self.location(of: code, in: result) == location, "\(code.rawValue)")
+    }
+  }
+
   @Test func aDuplicateProductIDPointsAtTheSecondIDWithTheFirst() {
     let result = compileFiles(["a.yaml": Coverage.base(), "b.yaml": Coverage.base()])
     let diagnostic = result.diagnostics.first { $0.code == .duplicateProductID }
