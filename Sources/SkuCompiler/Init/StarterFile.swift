@@ -8,14 +8,12 @@
 
 /// Why the starter file could not be written: DIR is not usable or the file exists. The
 /// driver reports it as a usage error (exit 2).
-public struct StarterFileError: Error, Sendable, CustomStringConvertible {
-  public var message: String
+struct StarterFileError: Error, Sendable {
+  var message: String
 
   init(_ message: String) {
     self.message = message
   }
-
-  public var description: String { message }
 }
 
 /// Writing the starter file so that it appears whole or not at all, and never replaces a file.
