@@ -2,8 +2,8 @@
 /// removed, a quantity off the grid. The message names the nearest valid choices (spec §13);
 /// the driver reports it as a usage error (exit 2), because the request is wrong, not the
 /// catalog.
-public struct QuoteError: Error, Sendable, CustomStringConvertible {
-  public var message: String
+package struct QuoteError: Error, Sendable, CustomStringConvertible {
+  package var message: String
 
   init(_ message: String) {
     self.message = message
@@ -13,5 +13,5 @@ public struct QuoteError: Error, Sendable, CustomStringConvertible {
     message = lookup.message
   }
 
-  public var description: String { message }
+  package var description: String { message }
 }
