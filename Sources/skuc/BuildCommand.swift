@@ -23,7 +23,10 @@ struct BuildCommand: ParsableCommand {
   @Option(name: .long, help: "The output directory, replaced as a whole.")
   var out: String
 
-  @Flag(name: .long, help: "Print each product's specs, SKU count and price range per period.")
+  @Flag(
+    name: .long,
+    help:
+      "Print each product's specs, SKU count and price range per period (JSON with --format json).")
   var summary = false
 
   @OptionGroup var diagnostics: DiagnosticFlags

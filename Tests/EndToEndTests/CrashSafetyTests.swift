@@ -3,7 +3,7 @@ import Testing
 
 /// Spec §12 and reliability F3–F5: whatever happens to a build, DIR holds the whole old or
 /// the whole new content, and staging directories never pile up.
-@Suite(.serialized) struct CrashSafetyTests {
+@Suite(.serialized, .tags(.slow)) struct CrashSafetyTests {
   /// Two catalog versions that produce different payloads, and their payload snapshots.
   struct Versions {
     var root: URL

@@ -6,7 +6,7 @@ import Testing
 /// must end with the expected status and code within a time and memory bound. The bounds are
 /// for the debug build on a shared two-core machine, several times the measured cost (release
 /// measurements are in docs/robustness.md); what they catch is a hang or an unbounded read.
-@Suite("Faults: limits", .serialized, .timeLimit(.minutes(10)))
+@Suite("Faults: limits", .serialized, .timeLimit(.minutes(10)), .tags(.slow))
 struct FaultsLimitsTests {
   struct Case: CustomTestStringConvertible, Sendable {
     var input: String

@@ -8,7 +8,8 @@ import Testing
 /// truncation at any byte, ...) either builds or fails with errors that point into the file.
 /// All mutants run in-process; a share also runs through the built `skuc` under a watchdog,
 /// where the exit status must be 0 or 1 and agree with the in-process result.
-@Suite("Faults: random catalogs and mutations", .serialized, .timeLimit(.minutes(5)))
+@Suite(
+  "Faults: random catalogs and mutations", .serialized, .timeLimit(.minutes(5)), .tags(.slow))
 struct FaultsMutationTests {
   static let catalogCount = 200
   static let mutantsPerCatalog = 8

@@ -3,7 +3,9 @@ import Testing
 
 /// `skuc report` pages opened in headless Chromium: what a reviewer's browser builds from the
 /// file is checked against the payloads `skuc build` writes for the same catalog.
-@Suite(.serialized, .enabled(if: Chromium.path != nil, Comment(rawValue: Chromium.missing)))
+@Suite(
+  .serialized, .enabled(if: Chromium.path != nil, Comment(rawValue: Chromium.missing)), .tags(.slow)
+)
 struct ReportBrowserTests {
   /// `Catalogs/` with one price up, one down, one SKU added (a new flavor, in two specs) and
   /// one delisted (a new forbid rule).

@@ -4,7 +4,7 @@ import Testing
 /// The JSON Schemas in `Schemas/` against the compiler they describe: editors must flag the
 /// structural mistakes skuc rejects, accept what skuc accepts, and the payloads skuc writes
 /// must match the payload and manifest schemas.
-@Suite(.serialized) struct SchemaTests {
+@Suite(.serialized, .tags(.slow)) struct SchemaTests {
   static let modelinePrefix = "# yaml-language-server: $schema="
 
   @Test func schemasAreValidJSONSchema() throws {

@@ -222,6 +222,9 @@ import Testing
     let result = compile(yaml)
     #expect(codes(result) == ["R312"])
     #expect(result.diagnostics.first?.message.contains("10^20") == true)
+    // At the spec's id, not its first line.
+    #expect(result.diagnostics.first?.range?.start.line == 103)
+    #expect(result.diagnostics.first?.range?.start.column == 3)
   }
 
   @Test func codeCollisionsPairEqualCodes() {

@@ -53,8 +53,10 @@ public struct DiagnosticCollector: Sendable {
     emit(.warning(code, message, at: range, notes: notes, hint: hint))
   }
 
-  /// Diagnostics in a stable order: by file, then position, then code, so output does not
-  /// depend on the order in which parallel work finished.
+  /// Diagnostics in reading order: by file (byte-wise), then position. Diagnostics at the
+  /// same position keep the order they were emitted in (the sort is stable, not by code):
+  /// stages that work in parallel merge their results in input order, so that order, and so
+  /// the output, does not depend on which work finished first.
   public var sorted: [Diagnostic] {
     diagnostics.enumerated().sorted { lhs, rhs in
       let l = lhs.element

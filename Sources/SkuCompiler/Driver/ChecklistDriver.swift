@@ -32,9 +32,15 @@ extension Driver {
     guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
       return .catalogErrors
     }
-    let product = try CatalogLookup.product(request.product, in: catalog)
-    let specs = try request.spec.map { id throws(UsageError) in
-      [try CatalogLookup.spec(id, in: product)]
+    let product: PricedProduct
+    let specs: [PricedSpec]?
+    do {
+      product = try CatalogLookup.product(request.product, in: catalog)
+      specs = try request.spec.map { id throws(CatalogLookup.UnknownID) in
+        [try CatalogLookup.spec(id, in: product)]
+      }
+    } catch {
+      throw UsageError(error.message)
     }
     if let against = request.against {
       let old: DiffSide

@@ -11,7 +11,12 @@ extension Driver {
     if request.byteOrderMark && format != .csv {
       throw UsageError("--bom applies only to --format csv")
     }
-    let blocks = try MatrixData.blocks(request, in: catalog)
+    let blocks: [MatrixBlock]
+    do {
+      blocks = try MatrixData.blocks(request, in: catalog)
+    } catch {
+      throw UsageError(error.message)
+    }
     switch format {
     case .table:
       for (index, block) in blocks.enumerated() {

@@ -8,7 +8,12 @@ extension Driver {
     guard let catalog = try checkedCatalog(path, diagnostics: diagnostics, output: output) else {
       return .catalogErrors
     }
-    let quote = try Quote.make(request, in: catalog)
+    let quote: Quote
+    do {
+      quote = try Quote.make(request, in: catalog)
+    } catch {
+      throw UsageError(error.message)
+    }
     switch format {
     case .text: output.write(QuoteReceipt.text(quote), to: .standardOutput)
     case .json:

@@ -1,10 +1,10 @@
 /// The starter catalogs `skuc init` writes: one realistic, commented product per product type,
 /// in zh-CN and en-US, using only the billing modes the type allows (spec §6). Each passes
 /// `skuc check` without warnings as written (a test checks every one).
-public enum StarterCatalog {
+package enum StarterCatalog {
   /// The file's text, with `schemaLine` (the editor modeline, or a comment explaining how to
   /// set one up) first.
-  public static func text(for type: ProductType, schemaLine: String) -> String {
+  package static func text(for type: ProductType, schemaLine: String) -> String {
     let allowed = type.allowedBilling.map(\.rawValue).joined(separator: ", ")
     return """
       \(schemaLine)

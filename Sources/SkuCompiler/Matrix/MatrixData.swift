@@ -85,9 +85,9 @@ enum MatrixData {
   /// The blocks `request` selects: products in id order, specs in declaration order.
   static func blocks(
     _ request: MatrixRequest, in catalog: CheckedCatalog
-  ) throws(UsageError) -> [MatrixBlock] {
+  ) throws(CatalogLookup.UnknownID) -> [MatrixBlock] {
     let products =
-      try request.product.map { id throws(UsageError) in
+      try request.product.map { id throws(CatalogLookup.UnknownID) in
         [try CatalogLookup.product(id, in: catalog)]
       }
       ?? CatalogLookup.sortedProducts(catalog)

@@ -43,7 +43,8 @@ extension ProductDecoder {
     switch typeText {
     case "enum":
       let fields = reader.fields(
-        mapping, context, known: ["type", "name", "values"], required: ["type", "name", "values"])
+        mapping, context, known: ["type", "name", "values"], required: ["type", "name", "values"],
+        owner: id.range)
       let name = decodeAttributeName(fields, context, header)
       let values = reader.present(fields, "values").flatMap { decodeValues($0, id: id, header) }
       guard let name, let values else { return nil }
@@ -51,7 +52,7 @@ extension ProductDecoder {
     case "quantity":
       let fields = reader.fields(
         mapping, context, known: ["type", "name", "unit", "min", "max", "step"],
-        required: ["type", "name", "min", "max"])
+        required: ["type", "name", "min", "max"], owner: id.range)
       let name = decodeAttributeName(fields, context, header)
       let unit = reader.present(fields, "unit").flatMap {
         reader.localized($0, "\(context) unit", locales: header.locales)
@@ -64,7 +65,7 @@ extension ProductDecoder {
     default:
       let fields = reader.fields(
         mapping, context, known: ["type", "name", "values", "unit", "min", "max", "step"],
-        required: ["type"])
+        required: ["type"], owner: id.range)
       if let node = reader.present(fields, "type") {
         _ = reader.choice(node, "\(context) type", AttributeTypeName.self)
       }
@@ -167,7 +168,7 @@ extension ProductDecoder {
       ok = false
       reader.diagnostics.error(
         .invalidQuantityRange, "\(context) max (\(max.value)) is below its min (\(min.value))",
-        at: max.range)
+        at: max.range, notes: [DiagnosticNote("min is set here", at: min.range)])
     }
     if step.value < 1 {
       ok = false

@@ -28,7 +28,7 @@ struct ProductDecoder {
         at: version.range, hint: "write 'skuc: 1'")
     }
     guard let productNode = reader.present(fields, "product"),
-      let header = decodeHeader(productNode)
+      let header = decodeHeader(productNode, key: fields.keyRange("product"))
     else {
       return nil
     }
@@ -50,10 +50,11 @@ struct ProductDecoder {
 
   // MARK: product
 
-  private mutating func decodeHeader(_ node: YAMLNode) -> ProductHeader? {
+  private mutating func decodeHeader(_ node: YAMLNode, key: SourceRange?) -> ProductHeader? {
     guard let mapping = reader.mapping(node, "product") else { return nil }
     let fields = reader.fields(
-      mapping, "product", known: Self.productKeys, required: ["id", "type", "name", "currency"])
+      mapping, "product", known: Self.productKeys, required: ["id", "type", "name", "currency"],
+      owner: key)
     let id = reader.present(fields, "id").flatMap { reader.id($0, "product.id") }
     let type = reader.present(fields, "type").flatMap {
       reader.choice($0, "product.type", ProductType.self)
@@ -104,16 +105,17 @@ struct ProductDecoder {
         .emptyList, "product.locales must name at least one locale", at: node.range)
       return Self.defaultLocales
     }
-    var seen: [String] = []
+    var seen: [Located<String>] = []
     for tag in tags {
-      if seen.contains(tag.value) {
+      if let first = seen.first(where: { $0.value == tag.value }) {
         reader.diagnostics.error(
-          .duplicateListItem, "the locale '\(tag.value)' is listed twice", at: tag.range)
+          .duplicateListItem, "the locale '\(tag.value)' is listed twice", at: tag.range,
+          notes: [DiagnosticNote("first listed here", at: first.range)])
       } else {
-        seen.append(tag.value)
+        seen.append(tag)
       }
     }
-    return seen
+    return seen.map(\.value)
   }
 
   /// A pragmatic BCP 47 check: a 2–3 letter language, then subtags of 2–8 letters or digits.

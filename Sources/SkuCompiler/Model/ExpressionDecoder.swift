@@ -32,15 +32,15 @@ struct ExpressionDecoder {
           .emptyList, "\(what) '\(entry.key.text)' lists no values", at: entry.value.range)
         continue
       }
-      var seen: [String] = []
+      var seen: [Located<String>] = []
       for value in values {
-        if seen.contains(value.value) {
+        if let first = seen.first(where: { $0.value == value.value }) {
           ok = false
           reader.diagnostics.error(
             .duplicateListItem, "\(what) '\(entry.key.text)' lists '\(value.value)' twice",
-            at: value.range)
+            at: value.range, notes: [DiagnosticNote("first listed here", at: first.range)])
         }
-        seen.append(value.value)
+        seen.append(value)
       }
       terms.append(SelectorTerm(attribute: attribute, values: values))
     }
@@ -51,16 +51,11 @@ struct ExpressionDecoder {
     guard let mapping = reader.mapping(node, "a rule") else { return nil }
     let fields = reader.fields(
       mapping, "a rule", known: ["forbid", "require", "limit", "when", "because"])
-    let actions = ["forbid", "require", "limit"].filter { fields.has($0) }
-    guard actions.count == 1, let actionKey = actions.first else {
-      reader.diagnostics.error(
-        .invalidRule,
-        actions.isEmpty
-          ? "a rule needs one of forbid, require or limit"
-          : "a rule takes exactly one of forbid, require or limit, found \(actions.joined(separator: " and "))",
-        at: mapping.range, hint: "split it into one rule per action")
-      return nil
-    }
+    guard
+      let actionKey = reader.exactlyOne(
+        of: ["forbid", "require", "limit"], in: fields, .invalidRule, "a rule",
+        hint: "split it into one rule per action")
+    else { return nil }
     if actionKey == "forbid", let whenRange = fields.keyRange("when") {
       reader.diagnostics.error(
         .whenOnForbid, "'when' is not allowed on a forbid rule", at: whenRange,
@@ -119,16 +114,11 @@ struct ExpressionDecoder {
     guard let mapping = reader.mapping(node, "a pricing step") else { return nil }
     let fields = reader.fields(
       mapping, "a pricing step", known: ["when", "per", "add", "multiply", "tiers", "model"])
-    let actions = ["add", "multiply", "tiers"].filter { fields.has($0) }
-    guard actions.count == 1, let actionKey = actions.first else {
-      reader.diagnostics.error(
-        .invalidStep,
-        actions.isEmpty
-          ? "a pricing step needs one of add, multiply or tiers"
-          : "a pricing step takes exactly one of add, multiply or tiers, found \(actions.joined(separator: " and "))",
-        at: mapping.range, hint: "split it into one step per action")
-      return nil
-    }
+    guard
+      let actionKey = reader.exactlyOne(
+        of: ["add", "multiply", "tiers"], in: fields, .invalidStep, "a pricing step",
+        hint: "split it into one step per action")
+    else { return nil }
     var when: Selector?
     if let node = reader.present(fields, "when") {
       guard let selector = selector(node, "when") else { return nil }
@@ -314,16 +304,11 @@ struct ExpressionDecoder {
   mutating func check(_ node: YAMLNode) -> PricingCheck? {
     guard let mapping = reader.mapping(node, "a check") else { return nil }
     let fields = reader.fields(mapping, "a check", known: ["monotonic", "ratio", "bounds", "when"])
-    let kinds = ["monotonic", "ratio", "bounds"].filter { fields.has($0) }
-    guard kinds.count == 1, let kindKey = kinds.first else {
-      reader.diagnostics.error(
-        .invalidCheck,
-        kinds.isEmpty
-          ? "a check needs one of monotonic, ratio or bounds"
-          : "a check takes exactly one of monotonic, ratio or bounds, found \(kinds.joined(separator: " and "))",
-        at: mapping.range)
-      return nil
-    }
+    guard
+      let kindKey = reader.exactlyOne(
+        of: ["monotonic", "ratio", "bounds"], in: fields, .invalidCheck, "a check",
+        hint: "split it into one check per kind")
+    else { return nil }
     var when: Selector?
     if let node = reader.present(fields, "when") {
       guard let selector = selector(node, "when") else { return nil }
@@ -372,7 +357,8 @@ struct ExpressionDecoder {
     if (fields.has("min") && min == nil) || (fields.has("max") && max == nil) { return nil }
     if let min, let max, max.value < min.value {
       reader.diagnostics.error(
-        .invalidCheck, "\(what) max (\(max.value)) is below its min (\(min.value))", at: max.range)
+        .invalidCheck, "\(what) max (\(max.value)) is below its min (\(min.value))", at: max.range,
+        notes: [DiagnosticNote("min is set here", at: min.range)])
       return nil
     }
     return (min?.value, max?.value)

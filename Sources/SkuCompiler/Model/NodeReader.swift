@@ -52,9 +52,12 @@ struct NodeReader {
   }
 
   /// Checks a mapping's keys against the known ones: unknown keys get a "did you mean"
-  /// suggestion, and each missing required key is reported at the mapping.
+  /// suggestion, and each missing required key is reported at `owner`, the key that holds the
+  /// mapping (`product:`, a spec's id), or at the mapping itself when it is a list entry or
+  /// the file: its first key is not what is wrong.
   mutating func fields(
-    _ mapping: YAMLMapping, _ context: String, known: [String], required: [String] = []
+    _ mapping: YAMLMapping, _ context: String, known: [String], required: [String] = [],
+    owner: SourceRange? = nil
   ) -> Fields {
     var suggested: [String] = []
     for entry in mapping.entries where !known.contains(entry.key.text) {
@@ -70,9 +73,33 @@ struct NodeReader {
     // names the key.
     for key in required where !fields.has(key) && !suggested.contains(key) {
       diagnostics.error(
-        .missingKey, "\(context) is missing the required key '\(key)'", at: mapping.range)
+        .missingKey, "\(context) is missing the required key '\(key)'",
+        at: owner ?? mapping.range)
     }
     return fields
+  }
+
+  /// The one key of `choices` that the mapping holds, or `nil` (reported) when it holds none
+  /// (at the mapping, a list entry) or several (at the second one written, with a note at the
+  /// first: one of them is the key to move or remove).
+  mutating func exactlyOne(
+    of choices: [String], in fields: Fields, _ code: DiagnosticCode, _ what: String,
+    hint: String? = nil
+  ) -> String? {
+    let found = choices.filter { fields.has($0) }
+    let list = "\(choices.dropLast().joined(separator: ", ")) or \(choices.last ?? "")"
+    if found.count == 1 { return found.first }
+    let written = fields.mapping.entries.filter { found.contains($0.key.text) }
+    guard written.count >= 2 else {
+      diagnostics.error(code, "\(what) needs one of \(list)", at: fields.mapping.range, hint: hint)
+      return nil
+    }
+    diagnostics.error(
+      code, "\(what) takes exactly one of \(list), found \(found.joined(separator: " and "))",
+      at: written[1].key.range,
+      notes: [DiagnosticNote("'\(written[0].key.text)' is here", at: written[0].key.range)],
+      hint: hint)
+    return nil
   }
 
   /// The value of a required field, or `nil` (reported) when it is written with no value,

@@ -130,5 +130,10 @@ public struct Spec: Sendable, Hashable {
   public var rules: [Rule]
   public var pricing: [PricingStep]
   public var checks: [PricingCheck]
+  /// Where each key of the spec's mapping is written, so that a diagnostic about a key that
+  /// must not be there (or about what it conflicts with) points at the key itself.
+  public var keyRanges: [String: SourceRange]
+  /// The spec's id key (`standard:`): where diagnostics about the spec as a whole point, not
+  /// its first line, which is whichever key happens to come first.
   public var range: SourceRange
 }

@@ -27,7 +27,8 @@ struct SpecDecoder {
     let context = "spec '\(id.value)'"
     guard let mapping = reader.mapping(node, context) else { return nil }
     let fields = reader.fields(
-      mapping, context, known: Self.specKeys, required: ["name", "billing", "pricing"])
+      mapping, context, known: Self.specKeys, required: ["name", "billing", "pricing"],
+      owner: id.range)
     let name = reader.present(fields, "name").flatMap {
       reader.localized($0, "\(context) name", locales: header.locales)
     }
@@ -64,7 +65,11 @@ struct SpecDecoder {
     return Spec(
       id: id, name: name, billing: billing, periods: periods, trialDays: trialDays,
       usageUnit: usageUnit, attributes: attributes, rules: rules, pricing: pricing,
-      checks: checks, range: mapping.range)
+      checks: checks,
+      keyRanges: Dictionary(
+        mapping.entries.map { ($0.key.text, $0.key.range) }, uniquingKeysWith: { first, _ in first }
+      ),
+      range: id.range)
   }
 
   /// Reads a list whose items are expressions (rules, steps, checks).
@@ -92,16 +97,16 @@ struct SpecDecoder {
         .emptyList, "\(context) periods must list month, year or both", at: node.range)
       return nil
     }
-    var result: [Period] = []
+    var result: [Located<Period>] = []
     for period in periods {
-      if result.contains(period.value) {
+      if let first = result.first(where: { $0.value == period.value }) {
         reader.diagnostics.error(
           .duplicateListItem, "\(context) lists the period '\(period.value.rawValue)' twice",
-          at: period.range)
+          at: period.range, notes: [DiagnosticNote("first listed here", at: first.range)])
         return nil
       }
-      result.append(period.value)
+      result.append(period)
     }
-    return result
+    return result.map(\.value)
   }
 }

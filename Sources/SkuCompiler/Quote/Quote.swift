@@ -29,33 +29,39 @@ public enum QuoteFormat: String, CaseIterable, Sendable {
 }
 
 /// One configuration priced, with the receipt of how each step contributed.
-public struct Quote: Sendable {
-  public var product: Product
-  public var spec: PricedSpec
-  public var sku: PricedSku
-  public var period: Period?
-  public var traced: TracedPrice
+package struct Quote: Sendable {
+  package var product: Product
+  package var spec: PricedSpec
+  package var sku: PricedSku
+  package var period: Period?
+  package var traced: TracedPrice
   /// One per quantity of the spec, in the spec's order: as asked, or the SKU's (limited) min.
-  public var quantities: [Int]
+  package var quantities: [Int]
   /// Which of `quantities` were asked for.
-  public var given: [Bool]
+  package var given: [Bool]
   /// Computed exactly like `from` (spec §8.4) with `quantities` in place of the minimums.
-  public var total: ExactDecimal
+  package var total: ExactDecimal
 
-  public var resolved: ResolvedSpec { spec.resolved }
-  public var places: Int { product.precision }
+  package var resolved: ResolvedSpec { spec.resolved }
+  package var places: Int { product.precision }
 
   /// What quantity `index` costs under the rounded units.
-  public func cost(ofQuantity index: Int) -> ExactDecimal {
+  package func cost(ofQuantity index: Int) -> ExactDecimal {
     traced.priced.schedules[index].cost(of: quantities[index])
   }
 
   /// Prices the configuration `request` names in a compiled catalog.
-  public static func make(
+  package static func make(
     _ request: QuoteRequest, in catalog: CheckedCatalog
-  ) throws(UsageError) -> Quote {
-    let product = try CatalogLookup.product(request.product, in: catalog)
-    let spec = try CatalogLookup.spec(request.spec, in: product)
+  ) throws(QuoteError) -> Quote {
+    let product: PricedProduct
+    let spec: PricedSpec
+    do {
+      product = try CatalogLookup.product(request.product, in: catalog)
+      spec = try CatalogLookup.spec(request.spec, in: product)
+    } catch {
+      throw QuoteError(lookup: error)
+    }
     let resolver = QuoteResolver(product: product.product, spec: spec)
     let sku = try resolver.sku(request.selections)
     let periodIndex = try resolver.period(request.period)

@@ -1,6 +1,7 @@
 /// Turns `quote`'s `--select`, `--period` and `--quantity` into one sellable configuration.
 ///
-/// Every refusal is a usage error (exit 2) that says what would be accepted instead: the
+/// Every refusal is a `QuoteError` (the driver's usage error, exit 2) that says what would be
+/// accepted instead: the
 /// values the rules leave, the nearest quantities on the grid, the rule that removed a
 /// selection and where it is written (spec §13).
 struct QuoteResolver {
@@ -13,7 +14,7 @@ struct QuoteResolver {
   // MARK: Selection
 
   /// The SKU the `ATTR=VALUE` arguments select.
-  func sku(_ arguments: [String]) throws(UsageError) -> PricedSku {
+  func sku(_ arguments: [String]) throws(QuoteError) -> PricedSku {
     var chosen: [Int?] = Array(repeating: nil, count: resolved.enums.count)
     for argument in arguments {
       let (attributeID, valueID) = try Self.split(
@@ -21,11 +22,12 @@ struct QuoteResolver {
       let attribute = try enumPosition(attributeID)
       let values = resolved.values(attribute)
       guard let value = values.firstIndex(where: { $0.id.value == valueID }) else {
-        throw CatalogLookup.unknown(
-          "value", valueID, among: values.map(\.id.value), context: " of '\(attributeID)'")
+        throw QuoteError(
+          lookup: CatalogLookup.unknown(
+            "value", valueID, among: values.map(\.id.value), context: " of '\(attributeID)'"))
       }
       if let earlier = chosen[attribute], earlier != value {
-        throw UsageError(
+        throw QuoteError(
           "'\(attributeID)' is selected twice ('\(values[earlier].id.value)' and '\(valueID)'); select one value"
         )
       }
@@ -58,23 +60,24 @@ struct QuoteResolver {
     return "\(quantity.attribute.id.value)=\(range.min)"
   }
 
-  private func enumPosition(_ id: String) throws(UsageError) -> Int {
+  private func enumPosition(_ id: String) throws(QuoteError) -> Int {
     if let position = resolved.enums.firstIndex(where: { $0.id.value == id }) { return position }
     if resolved.quantities.contains(where: { $0.attribute.id.value == id }) {
-      throw UsageError("'\(id)' is a quantity of \(specName); give it with --quantity \(id)=N")
+      throw QuoteError("'\(id)' is a quantity of \(specName); give it with --quantity \(id)=N")
     }
     let choices = resolved.enums.map(\.id.value)
     if product.attribute(id) != nil {
       let which =
         choices.isEmpty
         ? "it has no enum attribute" : "its enum attributes: \(choices.joined(separator: ", "))"
-      throw UsageError("'\(id)' is not an attribute of \(specName) (\(which))")
+      throw QuoteError("'\(id)' is not an attribute of \(specName) (\(which))")
     }
-    throw CatalogLookup.unknown("attribute", id, among: choices, context: " of \(specName)")
+    throw QuoteError(
+      lookup: CatalogLookup.unknown("attribute", id, among: choices, context: " of \(specName)"))
   }
 
   /// Lists, for each attribute not selected, the values still possible with what was given.
-  private func missingSelections(_ missing: [Int], chosen: [Int?]) -> UsageError {
+  private func missingSelections(_ missing: [Int], chosen: [Int?]) -> QuoteError {
     let compatible = selections.filter { sellable in
       chosen.enumerated().allSatisfy { attribute, value in
         value.map { sellable[attribute] == $0 } ?? true
@@ -86,13 +89,13 @@ struct QuoteResolver {
       let id = resolved.enums[attribute].id.value
       return "--select \(id)=" + values.map(\.element.id.value).joined(separator: "|")
     }
-    return UsageError(
+    return QuoteError(
       "\(specName) needs one value for each of its enum attributes; add \(options.joined(separator: " "))"
     )
   }
 
   /// Names the rule that removed the selection and the sellable selections closest to it.
-  private func removedSelection(_ selection: [Int]) -> UsageError {
+  private func removedSelection(_ selection: [Int]) -> QuoteError {
     let described = SelectionText.describe(selection, spec: resolved)
     var message = "\(described) is not sold"
     let position = selection.indices.reduce(0) { $0 * resolved.valueCount($1) + selection[$1] }
@@ -110,26 +113,27 @@ struct QuoteResolver {
       }
       message += "; nearest valid: \(CatalogLookup.list(closest, limit: 4, separator: "; "))"
     }
-    return UsageError(message)
+    return QuoteError(message)
   }
 
   // MARK: Period
 
   /// The period to price: the one asked for, or the spec's first (spec §13).
-  func period(_ text: String?) throws(UsageError) -> Int {
+  func period(_ text: String?) throws(QuoteError) -> Int {
     let periods = resolved.pricedPeriods
     guard let text else { return 0 }
     guard let listed = resolved.spec.periods else {
-      throw UsageError(
+      throw QuoteError(
         "\(specName) is billed \(resolved.spec.billing.value.rawValue) and has no periods; leave out --period"
       )
     }
     let names = listed.map(\.rawValue)
     guard let period = Period(rawValue: text) else {
-      throw CatalogLookup.unknown("period", text, among: names, context: " for \(specName)")
+      throw QuoteError(
+        lookup: CatalogLookup.unknown("period", text, among: names, context: " for \(specName)"))
     }
     guard let index = periods.firstIndex(of: period) else {
-      throw UsageError(
+      throw QuoteError(
         "\(specName) is not sold by the \(period.rawValue); choose from: \(names.joined(separator: ", "))"
       )
     }
@@ -142,19 +146,19 @@ struct QuoteResolver {
   /// (limited) minimum; `given` says which were asked for.
   func quantities(
     _ arguments: [String], sku: PricedSku
-  ) throws(UsageError) -> (values: [Int], given: [Bool]) {
+  ) throws(QuoteError) -> (values: [Int], given: [Bool]) {
     var values = sku.ranges.map(\.min)
     var given = Array(repeating: false, count: values.count)
     for argument in arguments {
       let (id, text) = try Self.split(argument, option: "--quantity", example: quantityExample(sku))
       let index = try quantityPosition(id)
       guard let value = Int(text) else {
-        throw UsageError(
+        throw QuoteError(
           "\(id)=\(text): a quantity is a whole number, as in --quantity \(id)=\(sku.ranges[index].min)"
         )
       }
       if given[index] && values[index] != value {
-        throw UsageError(
+        throw QuoteError(
           "'\(id)' is given twice (\(values[index]) and \(value)); give one quantity")
       }
       try check(value, quantity: index, sku: sku)
@@ -164,39 +168,40 @@ struct QuoteResolver {
     return (values, given)
   }
 
-  private func quantityPosition(_ id: String) throws(UsageError) -> Int {
+  private func quantityPosition(_ id: String) throws(QuoteError) -> Int {
     if let index = resolved.quantities.firstIndex(where: { $0.attribute.id.value == id }) {
       return index
     }
     if resolved.enums.contains(where: { $0.id.value == id }) {
-      throw UsageError(
+      throw QuoteError(
         "'\(id)' is an enum attribute of \(specName); choose its value with --select \(id)=VALUE")
     }
     let choices = resolved.quantities.map(\.attribute.id.value)
     if choices.isEmpty {
-      throw UsageError("\(specName) has no quantity attribute; leave out --quantity")
+      throw QuoteError("\(specName) has no quantity attribute; leave out --quantity")
     }
-    throw CatalogLookup.unknown("quantity", id, among: choices, context: " of \(specName)")
+    throw QuoteError(
+      lookup: CatalogLookup.unknown("quantity", id, among: choices, context: " of \(specName)"))
   }
 
   /// A quantity must lie in the SKU's limited range and on the declared step grid.
-  private func check(_ value: Int, quantity index: Int, sku: PricedSku) throws(UsageError) {
+  private func check(_ value: Int, quantity index: Int, sku: PricedSku) throws(QuoteError) {
     let id = resolved.quantities[index].attribute.id.value
     let declared = resolved.quantities[index].range
     let range = sku.ranges[index]
     if value < range.min {
-      throw UsageError(
+      throw QuoteError(
         "\(id)=\(value) is below the minimum \(range.min)\(limitNote(index, sku: sku, bound: .min)): nearest valid \(range.min)"
       )
     }
     if value > range.max {
-      throw UsageError(
+      throw QuoteError(
         "\(id)=\(value) is above the maximum \(range.max)\(limitNote(index, sku: sku, bound: .max)): nearest valid \(range.max)"
       )
     }
     guard !range.isOnGrid(value, anchor: declared.min) else { return }
     let lower = declared.min + (value - declared.min) / declared.step * declared.step
-    throw UsageError(
+    throw QuoteError(
       "\(id)=\(value) is off the grid (step \(declared.step) from \(declared.min)): nearest valid \(lower) or \(lower + declared.step)"
     )
   }
@@ -228,11 +233,11 @@ struct QuoteResolver {
   /// Splits `ATTR=VALUE` at its first `=`.
   static func split(
     _ argument: String, option: String, example: String
-  ) throws(UsageError) -> (String, String) {
+  ) throws(QuoteError) -> (String, String) {
     guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex,
       argument.index(after: equals) != argument.endIndex
     else {
-      throw UsageError("\(option) takes ATTR=VALUE, as in \(option) \(example); got '\(argument)'")
+      throw QuoteError("\(option) takes ATTR=VALUE, as in \(option) \(example); got '\(argument)'")
     }
     return (String(argument[..<equals]), String(argument[argument.index(after: equals)...]))
   }

@@ -47,35 +47,42 @@ struct SpecResolver {
           }.joined(separator: ", ")
       )
     }
+    // A key that the billing mode forbids is reported at that key, with a note at the
+    // billing; one that it needs but is missing, at the billing value that needs it.
+    let billingNote = DiagnosticNote(
+      "the billing is '\(billing.rawValue)' here", at: spec.billing.range)
     if billing.hasPeriods && spec.periods == nil {
       diagnostics.error(
         .periodsMisuse, "\(context) has '\(billing.rawValue)' billing, which needs 'periods'",
-        at: spec.range, hint: "add 'periods: [month, year]' (or just one of them)")
+        at: spec.billing.range, hint: "add 'periods: [month, year]' (or just one of them)")
     }
     if !billing.hasPeriods && spec.periods != nil {
       diagnostics.error(
         .periodsMisuse, "\(context) has '\(billing.rawValue)' billing, which takes no 'periods'",
-        at: spec.range, hint: "remove 'periods', or use 'period' billing")
+        at: spec.keyRanges["periods"] ?? spec.range, notes: [billingNote],
+        hint: "remove 'periods', or use 'period' billing")
     }
     if let trial = spec.trialDays {
+      let key = spec.keyRanges["trial_days"] ?? trial.range
       if product.type == .api {
         diagnostics.error(
-          .trialNotAllowed, "api products cannot offer a trial", at: trial.range,
+          .trialNotAllowed, "api products cannot offer a trial", at: key,
           hint: "remove 'trial_days'")
       } else if billing != .period {
         diagnostics.error(
-          .trialNotAllowed, "trial_days is only allowed with 'period' billing", at: trial.range,
-          hint: "remove 'trial_days', or use 'period' billing")
+          .trialNotAllowed, "trial_days is only allowed with 'period' billing", at: key,
+          notes: [billingNote], hint: "remove 'trial_days', or use 'period' billing")
       }
     }
     if billing == .onDemand && spec.usageUnit == nil {
       diagnostics.error(
         .usageUnitMisuse, "\(context) has 'on-demand' billing, which needs 'usage_unit'",
-        at: spec.range, hint: "add e.g. 'usage_unit: {zh-CN: 小时, en-US: hour}'")
+        at: spec.billing.range, hint: "add e.g. 'usage_unit: {zh-CN: 小时, en-US: hour}'")
     }
     if billing != .onDemand && spec.usageUnit != nil {
       diagnostics.error(
-        .usageUnitMisuse, "'usage_unit' is only allowed with 'on-demand' billing", at: spec.range,
+        .usageUnitMisuse, "'usage_unit' is only allowed with 'on-demand' billing",
+        at: spec.keyRanges["usage_unit"] ?? spec.range, notes: [billingNote],
         hint: "remove 'usage_unit'")
     }
   }
@@ -83,15 +90,15 @@ struct SpecResolver {
   // MARK: Attributes
 
   private mutating func resolveAttributes() {
-    var seen: [String] = []
+    var seen: [Located<String>] = []
     for reference in spec.attributes {
-      if seen.contains(reference.value) {
+      if let first = seen.first(where: { $0.value == reference.value }) {
         diagnostics.error(
           .duplicateListItem, "\(context) lists the attribute '\(reference.value)' twice",
-          at: reference.range)
+          at: reference.range, notes: [DiagnosticNote("first listed here", at: first.range)])
         continue
       }
-      seen.append(reference.value)
+      seen.append(reference)
       guard let attribute = product.attribute(reference.value) else {
         reportUnknownAttribute(reference, among: product.attributes.map(\.id.value))
         continue

@@ -125,6 +125,9 @@ func expectGolden(
   }
   let expected = try String(contentsOf: url, encoding: .utf8)
   #expect(
-    actual == expected, "golden \(name) differs; run with SKUC_UPDATE_GOLDENS=1 to update",
-    sourceLocation: sourceLocation)
+    actual == expected,
+    """
+    golden \(name) differs; run with SKUC_UPDATE_GOLDENS=1 to update
+    \(UnifiedDiff.text(expected: expected, actual: actual, label: name))
+    """, sourceLocation: sourceLocation)
 }

@@ -8,7 +8,7 @@ import Testing
 /// linearly per value), a price table listing every value took hours to resolve (a linear
 /// search and a fresh array of ids per key), and a table of misspelt keys took hours to report
 /// (a "did you mean" scan of every value per key, and a hint listing every value).
-@Suite("Scaling regressions", .timeLimit(.minutes(2)))
+@Suite("Scaling regressions", .timeLimit(.minutes(2)), .tags(.slow))
 struct ScalingRegressionTests {
   /// Distinct four-character value ids: `aaaa`, `aaab`, ... (`first` moves the first letter).
   static func ids(_ count: Int, first: Character = "a") -> [String] {

@@ -57,6 +57,11 @@ enum Goldens {
       return
     }
     let expected = String(decoding: data, as: UTF8.self)
-    #expect(actual == expected, "golden \(folder)/\(file) differs", sourceLocation: sourceLocation)
+    #expect(
+      actual == expected,
+      """
+      golden \(folder)/\(file) differs; run with SKUC_UPDATE_GOLDENS=1 to update
+      \(UnifiedDiff.text(expected: expected, actual: actual, label: "\(folder)/\(file)"))
+      """, sourceLocation: sourceLocation)
   }
 }

@@ -19,37 +19,11 @@ struct SuiteCase {
   /// scalars.
   var mayRejectWith: Set<DiagnosticCode>
 
-  /// `<packageRoot>/../shared/yaml-test-suite`: CI checks the repository out with a copy of
-  /// `shared/` beside it, as the lead's workspace does.
-  static func suiteDirectory(filePath: String = #filePath) -> URL {
-    URL(fileURLWithPath: filePath)
-      .deletingLastPathComponent()  // Syntax
-      .deletingLastPathComponent()  // SkuCompilerTests
-      .deletingLastPathComponent()  // Tests
-      .deletingLastPathComponent()  // package root
-      .deletingLastPathComponent()
-      .appendingPathComponent("shared").appendingPathComponent("yaml-test-suite")
-  }
-
-  /// Every directory holding an `in.yaml`, as `ID` or `ID/NN`, sorted.
+  /// Every case directory (`ID` or `ID/NN`, sorted; see `YAMLTestSuite.caseIDs`).
   static func loadAll(from root: URL) throws -> [SuiteCase] {
-    let manager = FileManager.default
-    var ids: [String] = []
-    for name in try manager.contentsOfDirectory(atPath: root.path).sorted() {
-      let directory = root.appendingPathComponent(name)
-      if manager.fileExists(atPath: directory.appendingPathComponent("in.yaml").path) {
-        ids.append(name)
-        continue
-      }
-      guard let children = try? manager.contentsOfDirectory(atPath: directory.path) else {
-        continue
-      }
-      for child in children.sorted()
-      where manager.fileExists(atPath: directory.appendingPathComponent(child + "/in.yaml").path) {
-        ids.append(name + "/" + child)
-      }
+    try YAMLTestSuite.caseIDs(in: root).map {
+      try SuiteCase(id: $0, directory: root.appendingPathComponent($0))
     }
-    return try ids.map { try SuiteCase(id: $0, directory: root.appendingPathComponent($0)) }
   }
 
   init(id: String, directory: URL) throws {

@@ -1,13 +1,18 @@
 /// Finds the products and specs a command line names (`--product`, `--spec`), with "did you
-/// mean" help for a mistyped id: an unknown id is a usage error (exit 2), not a catalog error.
+/// mean" help for a mistyped id. An unknown id is the request's fault, not the catalog's: the
+/// driver turns `UnknownID` into a usage error (exit 2).
 enum CatalogLookup {
-  static func product(_ id: String, in catalog: CheckedCatalog) throws(UsageError) -> PricedProduct
-  {
+  /// An id that names nothing in the catalog, with the message that says what would.
+  struct UnknownID: Error, Sendable {
+    var message: String
+  }
+
+  static func product(_ id: String, in catalog: CheckedCatalog) throws(UnknownID) -> PricedProduct {
     if let product = catalog.products.first(where: { $0.product.id.value == id }) { return product }
     throw unknown("product", id, among: sortedProductIDs(catalog))
   }
 
-  static func spec(_ id: String, in product: PricedProduct) throws(UsageError) -> PricedSpec {
+  static func spec(_ id: String, in product: PricedProduct) throws(UnknownID) -> PricedSpec {
     if let spec = product.specs.first(where: { $0.resolved.spec.id.value == id }) { return spec }
     throw unknown(
       "spec", id, among: product.specs.map { $0.resolved.spec.id.value },
@@ -26,15 +31,13 @@ enum CatalogLookup {
   /// `unknown edition 'entreprise'; did you mean 'enterprise'? (choose from: basic, …)`.
   static func unknown(
     _ noun: String, _ text: String, among candidates: [String], context: String = ""
-  )
-    -> UsageError
-  {
+  ) -> UnknownID {
     var message = "unknown \(noun) '\(text)'\(context)"
     if let suggestion = Suggestions.closest(to: text, among: candidates) {
       message += "; did you mean '\(suggestion)'?"
     }
     if !candidates.isEmpty { message += " (choose from: \(list(candidates)))" }
-    return UsageError(message)
+    return UnknownID(message: message)
   }
 
   /// A list that stays one line however many choices there are. Items that contain ", "
