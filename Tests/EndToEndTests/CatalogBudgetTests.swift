@@ -49,7 +49,7 @@ struct CatalogBudgetTests {
     let errors = errorLines(run)
     #expect(
       errors.map(String.init) == [
-        "\(file.path):109:5: error[R320]: the catalog would expand to 40000000 SKUs before rules across 4 specs, more than the 10000000 skuc expands for one catalog; spec 's0' of product 'big' is the largest"
+        "\(file.path):108:3: error[R320]: the catalog would expand to 40000000 SKUs before rules across 4 specs, more than the 10000000 skuc expands for one catalog; spec 's0' of product 'big' is the largest"
       ], "\(run.stderr)")
     for spec in 0..<4 {
       #expect(

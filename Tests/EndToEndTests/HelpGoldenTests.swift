@@ -5,7 +5,9 @@ import Testing
 /// changed option, default or example shows up as a diff in review. Regenerate with
 /// `SKUC_UPDATE_GOLDENS=1 swift test --filter HelpGoldenTests`.
 @Suite struct HelpGoldenTests {
-  static let commands = ["", "check", "build", "matrix", "quote", "diff", "report", "init"]
+  static let commands = [
+    "", "check", "build", "matrix", "quote", "diff", "report", "init", "checklist",
+  ]
 
   @Test(arguments: commands)
   func helpMatchesItsGolden(command: String) throws {
