@@ -19,17 +19,20 @@ struct DiffCommand: ParsableCommand {
 
       Gates (--fail-on, a comma list; exit 1 when one trips):
         removal          a product, spec or SKU is delisted
-        increase:PCT     a price or from price rose by more than PCT % (or from 0)
-        decrease:PCT     a price or from price fell by more than PCT %
+        increase:PCT     a price, from price or total at a quantity breakpoint (min, max,
+                         each upto and upto+1) rose by more than PCT % (or from 0)
+        decrease:PCT     the same fell by more than PCT %
         trial-change     trial days changed
         billing-change   billing or periods changed
-        any              anything changed
+        pricing-basis    currency, precision, rounding, a quantity's unit or a usage unit
+                         changed
+        any              anything in the payloads changed
 
       Examples:
         skuc diff git:HEAD~1 Catalogs
         skuc diff git:origin/main Catalogs --format markdown > diff.md
         skuc diff build/old-payloads build/payloads --format json
-        skuc diff git:v1.4 Catalogs --fail-on removal,increase:10
+        skuc diff git:v1.4 Catalogs --fail-on removal,increase:10,pricing-basis
       """
   )
 
@@ -46,7 +49,7 @@ struct DiffCommand: ParsableCommand {
   @Option(
     name: .customLong("fail-on"),
     help: ArgumentHelp(
-      "Gates that make the diff exit 1: removal, increase:PCT, decrease:PCT, trial-change, billing-change, any.",
+      "Gates that make the diff exit 1: removal, increase:PCT, decrease:PCT, trial-change, billing-change, pricing-basis, any.",
       valueName: "gates"))
   var failOn: [String] = []
 
