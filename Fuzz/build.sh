@@ -23,9 +23,11 @@ if [ ! -d .build/checkouts/BigInt/Sources ]; then
 fi
 
 FLAGS=(-parse-as-library "$OPT" -g "-sanitize=$SANITIZERS" -I "$OUT" -I "$ROOT/Sources/CYAML")
-# The package's language settings (Package.swift); BigInt keeps its own (Swift 5 mode).
+# The package's language settings (Package.swift); BigInt keeps its own (Swift 5 mode). The
+# package name is what SwiftPM passes, so that `package` declarations compile here too.
 STRICT="-swift-version 6 -enable-upcoming-feature ExistentialAny
-  -enable-upcoming-feature InternalImportsByDefault -enable-upcoming-feature MemberImportVisibility"
+  -enable-upcoming-feature InternalImportsByDefault -enable-upcoming-feature MemberImportVisibility
+  -package-name skuc"
 
 # Rebuilds a library only when its inputs or the flags changed: the smoke test runs on every
 # `make test`, and the library build is most of its time.
