@@ -14,6 +14,8 @@ public protocol JSONSink {
   mutating func integer(_ value: Int)
   mutating func null()
   mutating func value(_ value: JSONValue)
+  /// Asks for the next container to be laid out on one line; layout only, never content.
+  mutating func beginLine()
 }
 
 extension JSONStreamWriter: JSONSink {}
@@ -60,6 +62,8 @@ public struct JSONTreeBuilder: JSONSink {
   public mutating func integer(_ value: Int) { add(.integer(value)) }
   public mutating func null() { add(.null) }
   public mutating func value(_ value: JSONValue) { add(value) }
+  /// A tree has no layout.
+  public mutating func beginLine() {}
 
   private mutating func add(_ value: JSONValue) {
     switch stack.popLast() {

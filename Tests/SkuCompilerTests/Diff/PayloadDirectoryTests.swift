@@ -84,7 +84,7 @@ import Testing
     let payload = try directory.snapshot("out")["p.json"] ?? []
     // Drop one price's "from", then fix the manifest's digest so that only the shape is wrong.
     let text = String(decoding: payload, as: UTF8.self)
-    let broken = text.replacingOccurrences(of: "\"from\": \"10.00\",", with: "")
+    let broken = text.replacingOccurrences(of: "\"from\":\"10.00\",", with: "")
     #expect(broken != text)
     try directory.write("out/p.json", broken)
     let manifest = String(
