@@ -98,7 +98,8 @@ public enum PayloadBuilder {
     }
     sink.key("skus")
     sink.beginArray()
-    for sku in priced.skus {
+    var skus = priced.skus.cursor()
+    while let sku = skus.next() {
       encode(sku, spec: priced.resolved, precision: precision, into: &sink)
       try afterSku(&sink)
     }

@@ -135,8 +135,33 @@ public struct PricedSkus: RandomAccessCollection, Sendable {
   public var endIndex: Int { expanded.skus.count }
 
   public subscript(position: Int) -> PricedSku {
-    var pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
-    return pricer.pricedSku(at: position)
+    var pricer = SpecPricer(
+      product: product, expanded: expanded, recordsFindings: false, memoizes: false)
+    var keys = SkuKeyBuilder(product: product.id.value, spec: expanded.resolved)
+    return pricer.pricedSku(at: position, keys: &keys)
+  }
+
+  /// Every SKU in order through one pricer (and its memo) and one key buffer: what a caller
+  /// that reads them all should use instead of the subscript.
+  public func cursor() -> Cursor {
+    Cursor(product: product, expanded: expanded)
+  }
+
+  public struct Cursor {
+    var pricer: SpecPricer
+    var keys: SkuKeyBuilder
+    var position = 0
+
+    init(product: Product, expanded: ExpandedSpec) {
+      pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
+      keys = SkuKeyBuilder(product: product.id.value, spec: expanded.resolved)
+    }
+
+    public mutating func next() -> PricedSku? {
+      guard position < pricer.expanded.skus.count else { return nil }
+      defer { position += 1 }
+      return pricer.pricedSku(at: position, keys: &keys)
+    }
   }
 }
 
