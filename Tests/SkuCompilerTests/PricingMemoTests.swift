@@ -141,4 +141,20 @@ import Testing
     #expect(memoized > 40)
     #expect(withFindings > 5)
   }
+
+  /// Payload bytes reuse the encoding of equal (SKU, period) prices; the tree `skuc diff`
+  /// builds is written token by token and never does, so the two must parse the same.
+  @Test func payloadBytesEqualTheTokenByTokenTree() throws {
+    var random = SeededGenerator(state: 14_0003)
+    var compared = 0
+    for _ in 0..<40 {
+      guard let catalog = compile(Self.catalog(&random)).catalog else { continue }
+      let set = Emitter.emit(catalog)
+      for (file, product) in zip(set.payloads, Emitter.ordered(catalog)) {
+        #expect(try JSONReader.parse(file.bytes) == PayloadBuilder.payload(product))
+        compared += 1
+      }
+    }
+    #expect(compared > 20)
+  }
 }

@@ -99,8 +99,9 @@ public enum PayloadBuilder {
     sink.key("skus")
     sink.beginArray()
     var skus = priced.skus.cursor()
+    var encodings = PriceEncodings()
     while let sku = skus.next() {
-      encode(sku, spec: priced.resolved, precision: precision, into: &sink)
+      encode(sku, spec: priced.resolved, precision: precision, into: &sink, reusing: &encodings)
       try afterSku(&sink)
     }
     sink.endArray()
@@ -108,7 +109,8 @@ public enum PayloadBuilder {
   }
 
   static func encode<Sink: JSONSink>(
-    _ sku: PricedSku, spec: ResolvedSpec, precision: Int, into sink: inout Sink
+    _ sku: PricedSku, spec: ResolvedSpec, precision: Int, into sink: inout Sink,
+    reusing encodings: inout PriceEncodings
   ) {
     sink.beginLine()
     sink.beginObject()
@@ -143,6 +145,11 @@ public enum PayloadBuilder {
     sink.key("prices")
     sink.beginArray()
     for priced in sku.prices {
+      if let bytes = encodings.bytes(of: priced, spec: spec, precision: precision),
+        sink.appendEncoded(bytes)
+      {
+        continue
+      }
       encode(priced, spec: spec, precision: precision, into: &sink)
     }
     sink.endArray()

@@ -16,6 +16,9 @@ public protocol JSONSink {
   mutating func value(_ value: JSONValue)
   /// Asks for the next container to be laid out on one line; layout only, never content.
   mutating func beginLine()
+  /// Writes one value given as compact JSON bytes, inside a line, and says whether it could;
+  /// a sink that cannot take bytes returns false and is given the value token by token.
+  mutating func appendEncoded(_ bytes: [UInt8]) -> Bool
 }
 
 extension JSONStreamWriter: JSONSink {}
@@ -64,6 +67,8 @@ public struct JSONTreeBuilder: JSONSink {
   public mutating func value(_ value: JSONValue) { add(value) }
   /// A tree has no layout.
   public mutating func beginLine() {}
+  /// A tree takes values, not bytes.
+  public mutating func appendEncoded(_ bytes: [UInt8]) -> Bool { false }
 
   private mutating func add(_ value: JSONValue) {
     switch stack.popLast() {

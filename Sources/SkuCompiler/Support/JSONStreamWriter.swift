@@ -95,6 +95,16 @@ public struct JSONStreamWriter {
     awaitingValue = true
   }
 
+  /// Writes a value already encoded compactly (what a `pretty: false` writer wrote for it).
+  /// Only inside a line, where this writer lays values out compactly too, are the bytes the
+  /// same as writing the value token by token; elsewhere it returns false and writes nothing.
+  public mutating func appendEncoded(_ encoded: [UInt8]) -> Bool {
+    guard !indenting else { return false }
+    prepareValue()
+    bytes.append(contentsOf: encoded)
+    return true
+  }
+
   public mutating func string(_ value: String) {
     prepareValue()
     JSONWriter.appendString(value, to: &bytes)

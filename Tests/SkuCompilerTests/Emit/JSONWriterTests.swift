@@ -195,6 +195,40 @@ private let sample: JSONValue = [
     #expect(String(decoding: stream.bytes, as: UTF8.self) == expected)
   }
 
+  /// Encoded bytes are taken only where the writer itself writes compactly, and then give
+  /// the same document as writing the value token by token.
+  @Test func encodedValuesAreTakenOnlyInsideALine() {
+    var encoded = JSONStreamWriter(pretty: false)
+    encoded.value(.object([("price", .string("9.90")), ("tiers", .array([.integer(1)]))]))
+    encoded.finish()
+    func document(usingBytes: Bool) -> (accepted: [Bool], bytes: [UInt8]) {
+      var stream = JSONStreamWriter()
+      var accepted: [Bool] = []
+      stream.beginArray()
+      accepted.append(stream.appendEncoded(encoded.bytes))
+      stream.beginLine()
+      stream.beginObject()
+      stream.key("prices")
+      stream.beginArray()
+      if usingBytes {
+        accepted.append(stream.appendEncoded(encoded.bytes))
+      } else {
+        stream.value(.object([("price", .string("9.90")), ("tiers", .array([.integer(1)]))]))
+      }
+      stream.endArray()
+      stream.endObject()
+      stream.endArray()
+      stream.finish()
+      return (accepted, stream.bytes)
+    }
+    let viaBytes = document(usingBytes: true)
+    #expect(viaBytes.accepted == [false, true])
+    #expect(viaBytes.bytes == document(usingBytes: false).bytes)
+    var tree = JSONTreeBuilder()
+    let treeAccepted = tree.appendEncoded(encoded.bytes)
+    #expect(!treeAccepted)
+  }
+
   /// A tree has no layout, so asking for a line changes nothing in it.
   @Test func aTreeIgnoresLineRequests() {
     var builder = JSONTreeBuilder()
