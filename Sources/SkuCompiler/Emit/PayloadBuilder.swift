@@ -98,11 +98,15 @@ public enum PayloadBuilder {
     }
     sink.key("skus")
     sink.beginArray()
-    var skus = priced.skus.cursor()
-    var encodings = PriceEncodings()
-    while let sku = skus.next() {
-      encode(sku, spec: priced.resolved, precision: precision, into: &sink, reusing: &encodings)
-      try afterSku(&sink)
+    if priced.skuCount >= SkuLines.parallelThreshold && sink.acceptsEncodedLines {
+      try SkuLines.write(priced, precision: precision, into: &sink, afterSku: afterSku)
+    } else {
+      var skus = priced.skus.cursor()
+      var encodings = PriceEncodings()
+      while let sku = skus.next() {
+        encode(sku, spec: priced.resolved, precision: precision, into: &sink, reusing: &encodings)
+        try afterSku(&sink)
+      }
     }
     sink.endArray()
     sink.endObject()

@@ -143,18 +143,19 @@ public struct PricedSkus: RandomAccessCollection, Sendable {
 
   /// Every SKU in order through one pricer (and its memo) and one key buffer: what a caller
   /// that reads them all should use instead of the subscript.
-  public func cursor() -> Cursor {
-    Cursor(product: product, expanded: expanded)
+  public func cursor(from start: Int = 0) -> Cursor {
+    Cursor(product: product, expanded: expanded, position: start)
   }
 
   public struct Cursor {
     var pricer: SpecPricer
     var keys: SkuKeyBuilder
-    var position = 0
+    var position: Int
 
-    init(product: Product, expanded: ExpandedSpec) {
+    init(product: Product, expanded: ExpandedSpec, position: Int) {
       pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
       keys = SkuKeyBuilder(product: product.id.value, spec: expanded.resolved)
+      self.position = position
     }
 
     public mutating func next() -> PricedSku? {

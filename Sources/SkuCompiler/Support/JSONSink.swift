@@ -19,6 +19,11 @@ public protocol JSONSink {
   /// Writes one value given as compact JSON bytes, inside a line, and says whether it could;
   /// a sink that cannot take bytes returns false and is given the value token by token.
   mutating func appendEncoded(_ bytes: [UInt8]) -> Bool
+  /// Whether `appendEncodedLine` may be called.
+  var acceptsEncodedLines: Bool { get }
+  /// Writes the next array element as one line, from the compact bytes of its value: the
+  /// same bytes as `beginLine()` and the value token by token.
+  mutating func appendEncodedLine(_ bytes: ArraySlice<UInt8>)
 }
 
 extension JSONStreamWriter: JSONSink {}
@@ -69,6 +74,10 @@ public struct JSONTreeBuilder: JSONSink {
   public mutating func beginLine() {}
   /// A tree takes values, not bytes.
   public mutating func appendEncoded(_ bytes: [UInt8]) -> Bool { false }
+  public var acceptsEncodedLines: Bool { false }
+  public mutating func appendEncodedLine(_ bytes: ArraySlice<UInt8>) {
+    preconditionFailure("a JSON tree takes values, not encoded lines")
+  }
 
   private mutating func add(_ value: JSONValue) {
     switch stack.popLast() {

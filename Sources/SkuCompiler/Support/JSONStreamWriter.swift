@@ -30,8 +30,14 @@ public struct JSONStreamWriter {
   /// Whether the writer is laying out with line breaks at this point.
   private var indenting: Bool { pretty && lineDepth == nil }
 
-  public init(pretty: Bool = true, reservingCapacity capacity: Int = 4096) {
+  /// Whether encoded lines are taken; off only to compare with the token-by-token path.
+  public let acceptsEncodedLines: Bool
+
+  public init(
+    pretty: Bool = true, reservingCapacity capacity: Int = 4096, acceptsEncodedLines: Bool = true
+  ) {
     self.pretty = pretty
+    self.acceptsEncodedLines = acceptsEncodedLines
     bytes = []
     bytes.reserveCapacity(capacity)
   }
@@ -103,6 +109,12 @@ public struct JSONStreamWriter {
     prepareValue()
     bytes.append(contentsOf: encoded)
     return true
+  }
+
+  public mutating func appendEncodedLine(_ encoded: ArraySlice<UInt8>) {
+    precondition(acceptsEncodedLines && lineDepth == nil, "encoded line where none is taken")
+    prepareValue()
+    bytes.append(contentsOf: encoded)
   }
 
   public mutating func string(_ value: String) {
