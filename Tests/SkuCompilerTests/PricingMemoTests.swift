@@ -124,6 +124,7 @@ import Testing
             #expect(sku.key == key)
             let hex = SHA256Digest.hex(of: Array(key.utf8)).prefix(15).uppercased()
             #expect(sku.code == "S" + hex)
+            #expect(fastSpec.codes[index] == UInt64(hex, radix: 16))
             for (periodIndex, period) in spec.resolved.pricedPeriods.enumerated() {
               let traced = Pricer.trace(
                 product: product.product, spec: spec, sku: index, period: period)

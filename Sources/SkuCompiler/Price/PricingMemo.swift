@@ -78,23 +78,27 @@ extension SpecPricer {
       + unreachableTiers.values.reduce(0) { $0 + $1.count }
   }
 
-  /// One (SKU, period) priced through the memo when there is one, else in full. `keys` holds
-  /// the SKU's key, made a string only when the full path needs it for a message.
+  /// One (SKU, period) priced through the memo when there is one, else in full. The SKU's key
+  /// is built into `keys` only when the full path needs it for a message.
   mutating func price(
-    selection: [Int], periodIndex: Int, keys: SkuKeyBuilder, ranges: [QuantityRange]
+    selection: [Int], periodIndex: Int, keys: inout SkuKeyBuilder, ranges: [QuantityRange]
   ) -> PricedPeriod {
     let period = spec.pricedPeriods[periodIndex]
+    func key(_ keys: inout SkuKeyBuilder) -> String {
+      keys.build(selection)
+      return keys.key
+    }
     guard let slot = memo?.slot(selection, period: periodIndex) else {
-      return price(selection: selection, period: period, key: keys.key, ranges: ranges)
+      return price(selection: selection, period: period, key: key(&keys), ranges: ranges)
     }
     switch memo?[slot] {
     case .priced(let priced):
       return priced
     case .uncacheable:
-      return price(selection: selection, period: period, key: keys.key, ranges: ranges)
+      return price(selection: selection, period: period, key: key(&keys), ranges: ranges)
     case .unknown, nil:
       let before = findingCount
-      let priced = price(selection: selection, period: period, key: keys.key, ranges: ranges)
+      let priced = price(selection: selection, period: period, key: key(&keys), ranges: ranges)
       let entry: PricingMemo.Entry = findingCount == before ? .priced(priced) : .uncacheable
       memo?[slot] = entry
       return priced

@@ -66,23 +66,21 @@ struct SpecPricer {
     let periodCount = spec.pricedPeriods.count
     var froms: [ExactDecimal] = []
     froms.reserveCapacity(expanded.skus.count * periodCount)
-    var codes: [UInt64] = []
-    codes.reserveCapacity(expanded.skus.count)
     var keys = SkuKeyBuilder(product: product.id.value, spec: spec)
     var selection = Array(repeating: 0, count: expanded.radices.count)
     let declared = expanded.limitedRanges.isEmpty ? spec.quantities.map(\.range) : nil
     for index in expanded.skus.indices {
       expanded.decode(sku: index, into: &selection)
-      keys.build(selection)
       let ranges = declared ?? ranges(ofSku: index)
       for period in 0..<periodCount {
         froms.append(
-          price(selection: selection, periodIndex: period, keys: keys, ranges: ranges).from)
+          price(selection: selection, periodIndex: period, keys: &keys, ranges: ranges).from)
       }
-      codes.append(keys.codeValue)
     }
     reportAggregates()
-    return PricedSpec(product: product, expanded: expanded, froms: froms, codes: codes)
+    return PricedSpec(
+      product: product, expanded: expanded, froms: froms,
+      codes: SkuCodes.codes(of: expanded, product: product.id.value))
   }
 
   /// One SKU priced in full, every period; `keys` is the caller's reused key buffer.
@@ -91,8 +89,9 @@ struct SpecPricer {
     keys.build(selection)
     let ranges = ranges(ofSku: index)
     let prices = spec.pricedPeriods.indices.map { period in
-      price(selection: selection, periodIndex: period, keys: keys, ranges: ranges)
+      price(selection: selection, periodIndex: period, keys: &keys, ranges: ranges)
     }
+    keys.build(selection)
     return PricedSku(
       index: index, selection: selection, key: keys.key,
       code: SkuIdentity.code(value: keys.codeValue), ranges: ranges, prices: prices)
