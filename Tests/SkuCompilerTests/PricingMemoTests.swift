@@ -122,6 +122,7 @@ import Testing
             let key = SkuIdentity.key(
               product: product.product.id.value, spec: spec.resolved, selection: selection)
             #expect(sku.key == key)
+            #expect(fastSpec.skus[index] == sku)
             let hex = SHA256Digest.hex(of: Array(key.utf8)).prefix(15).uppercased()
             #expect(sku.code == "S" + hex)
             #expect(fastSpec.codes[index] == UInt64(hex, radix: 16))
