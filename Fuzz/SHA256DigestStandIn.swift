@@ -18,6 +18,15 @@ struct SHA256Digest {
     Self.hex(of: buffered)
   }
 
+  /// The digest's first eight bytes as a big-endian number, as the real type computes it.
+  static func leadingWord(of bytes: [UInt8]) -> UInt64 {
+    hex(of: bytes).utf8.prefix(16).reduce(0) { value, digit in
+      let nibble =
+        digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
+      return value << 4 | UInt64(nibble)
+    }
+  }
+
   static func hex(of bytes: [UInt8]) -> String {
     var state = initialState
     var message = bytes

@@ -71,8 +71,9 @@ enum PipelineCatalogs {
     }
   }
 
-  /// Scenario (c): one spec of `first × 100 × 100` SKUs with the limits raised.
-  static func writeLargeSpec(firstValues: Int, to directory: String) {
+  /// Scenario (c): one spec of `first × 100 × 100` SKUs with the limits raised; with
+  /// `forbids`, that many forbid rules on distinct (a, b) pairs, each removing 100 SKUs.
+  static func writeLargeSpec(firstValues: Int, forbids: Int = 0, to directory: String) {
     makeDirectory(directory)
     func attribute(_ name: String, _ count: Int) -> String {
       let values = (0..<count).map {
@@ -106,7 +107,7 @@ enum PipelineCatalogs {
             billing: period
             periods: [month, year]
             attributes: [a, b, c, users]
-            pricing:
+        \(rules(forbids, firstValues: firstValues))    pricing:
               - add: {by: a, table: {\(table)}}
               - when: {b: [b0, b1, b2]}
                 add: 7
@@ -120,6 +121,14 @@ enum PipelineCatalogs {
 
         """
     writeFile("\(directory)/large.yaml", text)
+  }
+
+  static func rules(_ count: Int, firstValues: Int) -> String {
+    guard count > 0 else { return "" }
+    let lines = (0..<count).map {
+      "      - forbid: {a: a\($0 % firstValues), b: b\($0 / firstValues)}"
+    }
+    return "    rules:\n" + lines.joined(separator: "\n") + "\n"
   }
 
   static func padded(_ index: Int) -> String {

@@ -7,7 +7,8 @@ import SkuCompiler
 // skuc-bench: the performance benchmark behind `make bench`. Run it in release mode; timings
 // of debug builds mean nothing.
 //
-//   skuc-bench                    every scenario: (a) front end, then (b)–(e) through `skuc`
+//   skuc-bench                    every scenario: (a) front end, then (b)–(g) through `skuc`
+//   skuc-bench pipeline [LETTERS]  only the pipeline scenarios named (e.g. `fg`), or all
 //   skuc-bench front-end [N]      scenario (a) only, N iterations (few make profiling bearable)
 //   skuc-bench write-floor SRC DEST   the write floor's child process (used by the scenarios)
 
@@ -28,18 +29,21 @@ case "write-floor" where arguments.count == 3:
 case "front-end":
   FrontEndBench.run(
     iterations: arguments.dropFirst().first.flatMap { Int($0) }.map { max($0, 1) } ?? 7)
-case nil:
+case nil, "pipeline":
   let directory = executableDirectory()
   let work = "build/bench"
-  FrontEndBench.run(iterations: 5)
-  print("")
+  if arguments.isEmpty {
+    FrontEndBench.run(iterations: 5)
+    print("")
+  }
   PipelineBench.run(
-    skuc: directory + "/skuc", bench: directory + "/skuc-bench", workDirectory: work)
+    skuc: directory + "/skuc", bench: directory + "/skuc-bench", workDirectory: work,
+    only: Set(arguments.dropFirst().joined()))
   // The outputs are gigabytes; keep them only when asked to look at them.
   if getenv("SKUC_BENCH_KEEP") == nil {
     _ = ChildProcess.run(["/bin/rm", "-rf", work])
   }
 default:
-  print("usage: skuc-bench [front-end [ITERATIONS] | write-floor SRC DEST]")
+  print("usage: skuc-bench [front-end [ITERATIONS] | pipeline [LETTERS] | write-floor SRC DEST]")
   exit(2)
 }

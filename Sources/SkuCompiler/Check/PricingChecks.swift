@@ -31,7 +31,9 @@ struct CheckRunner {
   let spec: PricedSpec
   let check: ResolvedCheck
   let precision: Int
-  /// Every SKU's selection, decoded once for the whole check.
+  /// Every SKU's selection, decoded once for the whole check, or empty when the check reads
+  /// no selection (a period ratio or bounds without `when`): a million arrays cost more than
+  /// the check itself.
   private let selections: [[Int]]
   /// The first failures in full; a broken invariant usually fails for many SKUs, and only
   /// the first few are reported (with a count of the rest).
@@ -43,7 +45,12 @@ struct CheckRunner {
     self.spec = spec
     self.check = check
     self.precision = precision
-    selections = (0..<spec.skuCount).map { spec.selection(ofSku: $0) }
+    var readsSelections = check.when != nil
+    switch check.kind {
+    case .monotonic, .ratio(.attribute, _, _, _, _): readsSelections = true
+    case .ratio(.period, _, _, _, _), .bounds: break
+    }
+    selections = readsSelections ? (0..<spec.skuCount).map { spec.selection(ofSku: $0) } : []
   }
 
   /// Counts a failure and says whether it is among the first few to describe in full.
@@ -55,13 +62,14 @@ struct CheckRunner {
   private var periods: [Period?] { spec.resolved.pricedPeriods }
 
   private func applies(_ sku: Int, _ period: Int) -> Bool {
-    check.when?.matches(selections[sku], period: periods[period]) ?? true
+    guard let when = check.when else { return true }
+    return when.matches(selections[sku], period: periods[period])
   }
 
   /// How a failure names one (SKU, period) and its price; keys are only built for failures.
   private func label(_ sku: Int, _ period: Int) -> String {
     let key = SkuIdentity.key(
-      product: spec.product.id.value, spec: spec.resolved, selection: selections[sku])
+      product: spec.product.id.value, spec: spec.resolved, selection: spec.selection(ofSku: sku))
     let from = spec.from(sku: sku, period: period).formatted(places: precision)
     return periods[period].map { "'\(key)' (\($0.rawValue)) from \(from)" }
       ?? "'\(key)' from \(from)"

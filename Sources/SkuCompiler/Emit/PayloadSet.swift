@@ -106,9 +106,9 @@ public enum Emitter {
     var writer = JSONStreamWriter(reservingCapacity: chunkSize + chunkSize / 4)
     var digest = SHA256Digest()
     func flush(_ writer: inout JSONStreamWriter) throws(Failure) {
-      let bytes = writer.takeBytes()
-      digest.update(bytes)
-      try output(bytes)
+      digest.update(writer.bytes)
+      try output(writer.bytes)
+      writer.clearBytes()
     }
     try PayloadBuilder.encode(product, into: &writer) { (writer) throws(Failure) in
       if writer.bytes.count >= chunkSize { try flush(&writer) }

@@ -31,6 +31,15 @@ public struct ExpandedSpec: Sendable {
     return values
   }
 
+  /// `selection(ofSku:)` into a caller's buffer, so a loop over every SKU allocates nothing.
+  func decode(sku: Int, into values: inout [Int]) {
+    var rest = skus[sku]
+    for index in radices.indices.reversed() {
+      values[index] = rest % radices[index]
+      rest /= radices[index]
+    }
+  }
+
   public func selection(ofSku sku: Int) -> [Int] {
     selection(atMatrixPosition: skus[sku])
   }

@@ -48,9 +48,10 @@ public enum Expander {
     var removals = Array(repeating: 0, count: spec.rules.count)
     var valueUsed = radices.map { Array(repeating: false, count: $0) }
     var selection = Array(repeating: 0, count: radices.count)
+    var matcher = RuleMatcher(rules: spec.rules, radices: radices)
     for position in 0..<total {
-      if position > 0 { advance(&selection, radices) }
-      if let rule = removingRule(spec.rules, selection) {
+      let changed = position > 0 ? advance(&selection, radices) : 0
+      if let rule = matcher.firstRemovingRule(selection, changedFrom: changed) {
         removals[rule] += 1
         expanded.removed.append(.init(position: position, rule: rule))
         continue
@@ -85,18 +86,22 @@ public enum Expander {
     return diagnostics.errorCount == errorsBefore ? expanded : nil
   }
 
-  /// Steps a selection to the next one in matrix order (last attribute fastest).
-  static func advance(_ selection: inout [Int], _ radices: [Int]) {
+  /// Steps a selection to the next one in matrix order (last attribute fastest), and says
+  /// which attribute is the first that changed.
+  @discardableResult
+  static func advance(_ selection: inout [Int], _ radices: [Int]) -> Int {
     var index = radices.count - 1
     while index >= 0 {
       selection[index] += 1
-      if selection[index] < radices[index] { return }
+      if selection[index] < radices[index] { return index }
       selection[index] = 0
       index -= 1
     }
+    return 0
   }
 
-  /// The first forbid or require rule that removes a selection, in rule order.
+  /// The first forbid or require rule that removes a selection, in rule order, read straight
+  /// from the rules: the reference `RuleMatcher` is tested against.
   static func removingRule(_ rules: [ResolvedRule], _ selection: [Int]) -> Int? {
     for (index, rule) in rules.enumerated() {
       switch rule.action {

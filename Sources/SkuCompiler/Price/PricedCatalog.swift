@@ -134,9 +134,42 @@ public struct PricedSkus: RandomAccessCollection, Sendable {
   public var startIndex: Int { 0 }
   public var endIndex: Int { expanded.skus.count }
 
+  /// One SKU on its own: no memo and no key buffer to prepare, which would cost more than
+  /// the one SKU.
   public subscript(position: Int) -> PricedSku {
-    var pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
-    return pricer.pricedSku(at: position)
+    var pricer = SpecPricer(
+      product: product, expanded: expanded, recordsFindings: false, memoizes: false)
+    let facts = pricer.facts(ofSku: position)
+    let prices = expanded.resolved.pricedPeriods.map { period in
+      pricer.price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges)
+    }
+    return PricedSku(
+      index: position, selection: facts.selection, key: facts.key,
+      code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices)
+  }
+
+  /// Every SKU in order through one pricer (and its memo) and one key buffer: what a caller
+  /// that reads them all should use instead of the subscript.
+  public func cursor(from start: Int = 0) -> Cursor {
+    Cursor(product: product, expanded: expanded, position: start)
+  }
+
+  public struct Cursor {
+    var pricer: SpecPricer
+    var keys: SkuKeyBuilder
+    var position: Int
+
+    init(product: Product, expanded: ExpandedSpec, position: Int) {
+      pricer = SpecPricer(product: product, expanded: expanded, recordsFindings: false)
+      keys = SkuKeyBuilder(product: product.id.value, spec: expanded.resolved)
+      self.position = position
+    }
+
+    public mutating func next() -> PricedSku? {
+      guard position < pricer.expanded.skus.count else { return nil }
+      defer { position += 1 }
+      return pricer.pricedSku(at: position, keys: &keys)
+    }
   }
 }
 

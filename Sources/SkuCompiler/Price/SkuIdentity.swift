@@ -17,12 +17,12 @@ public enum SkuIdentity {
   /// The code's 15 hex digits as a number: what the collision check compares, eight bytes a
   /// SKU instead of a string.
   public static func codeValue(forKey key: String) -> UInt64 {
-    let hex = SHA256Digest.hex(of: Array(key.utf8)).utf8.prefix(15)
-    return hex.reduce(0) { value, digit in
-      let nibble =
-        digit <= UInt8(ascii: "9") ? digit - UInt8(ascii: "0") : digit - UInt8(ascii: "a") + 10
-      return value << 4 | UInt64(nibble)
-    }
+    codeValue(forKeyBytes: Array(key.utf8))
+  }
+
+  /// The first 15 hex digits are the digest's first 60 bits.
+  static func codeValue(forKeyBytes key: [UInt8]) -> UInt64 {
+    SHA256Digest.leadingWord(of: key) >> 4
   }
 
   public static func code(value: UInt64) -> String {

@@ -12,6 +12,8 @@ struct SpecPricer {
   var negativeReports = 0
   /// Set only by `Pricer.trace` to price one (SKU, period) for a receipt.
   var trace: PricingTrace?
+  /// Results shared between SKUs that price alike; nil when sharing cannot be exact.
+  var memo: PricingMemo?
 
   struct TierKey: Hashable, Comparable {
     var step: Int
@@ -30,7 +32,9 @@ struct SpecPricer {
   /// records them to report warnings and errors; pricing again for output does not.
   let recordsFindings: Bool
 
-  init(product: Product, expanded: ExpandedSpec, recordsFindings: Bool = true) {
+  init(
+    product: Product, expanded: ExpandedSpec, recordsFindings: Bool = true, memoizes: Bool = true
+  ) {
     self.product = product
     self.expanded = expanded
     self.recordsFindings = recordsFindings
@@ -39,6 +43,7 @@ struct SpecPricer {
       ? expanded.resolved.steps.map { step in
         Self.tables(of: step.action).map { Array(repeating: false, count: $0.leaves.count) }
       } : []
+    memo = memoizes ? PricingMemo(expanded: expanded) : nil
   }
 
   /// The tables of a step in a fixed order: the amount's, or each tier unit's.
@@ -61,30 +66,39 @@ struct SpecPricer {
     let periodCount = spec.pricedPeriods.count
     var froms: [ExactDecimal] = []
     froms.reserveCapacity(expanded.skus.count * periodCount)
-    var codes: [UInt64] = []
-    codes.reserveCapacity(expanded.skus.count)
+    var keys = SkuKeyBuilder(product: product.id.value, spec: spec)
+    var selection = Array(repeating: 0, count: expanded.radices.count)
+    let declared = expanded.limitedRanges.isEmpty ? spec.quantities.map(\.range) : nil
     for index in expanded.skus.indices {
-      let facts = facts(ofSku: index)
-      for period in spec.pricedPeriods {
+      expanded.decode(sku: index, into: &selection)
+      let ranges = declared ?? ranges(ofSku: index)
+      for period in 0..<periodCount {
         froms.append(
-          price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges)
-            .from)
+          price(selection: selection, periodIndex: period, keys: &keys, ranges: ranges).from)
       }
-      codes.append(SkuIdentity.codeValue(forKey: facts.key))
     }
     reportAggregates()
-    return PricedSpec(product: product, expanded: expanded, froms: froms, codes: codes)
+    return PricedSpec(
+      product: product, expanded: expanded, froms: froms,
+      codes: SkuCodes.codes(of: expanded, product: product.id.value))
   }
 
-  /// One SKU priced in full, every period.
-  mutating func pricedSku(at index: Int) -> PricedSku {
-    let facts = facts(ofSku: index)
-    let prices = spec.pricedPeriods.map { period in
-      price(selection: facts.selection, period: period, key: facts.key, ranges: facts.ranges)
+  /// One SKU priced in full, every period; `keys` is the caller's reused key buffer.
+  mutating func pricedSku(at index: Int, keys: inout SkuKeyBuilder) -> PricedSku {
+    let selection = expanded.selection(ofSku: index)
+    keys.build(selection)
+    let ranges = ranges(ofSku: index)
+    let prices = spec.pricedPeriods.indices.map { period in
+      price(selection: selection, periodIndex: period, keys: &keys, ranges: ranges)
     }
+    keys.build(selection)
     return PricedSku(
-      index: index, selection: facts.selection, key: facts.key,
-      code: SkuIdentity.code(forKey: facts.key), ranges: facts.ranges, prices: prices)
+      index: index, selection: selection, key: keys.key,
+      code: SkuIdentity.code(value: keys.codeValue), ranges: ranges, prices: prices)
+  }
+
+  func ranges(ofSku index: Int) -> [QuantityRange] {
+    spec.quantities.indices.map { expanded.range(ofSku: index, quantity: $0) }
   }
 
   /// What pricing a SKU needs besides the steps: its values, key and limited ranges.

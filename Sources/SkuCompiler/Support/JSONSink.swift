@@ -14,6 +14,16 @@ public protocol JSONSink {
   mutating func integer(_ value: Int)
   mutating func null()
   mutating func value(_ value: JSONValue)
+  /// Asks for the next container to be laid out on one line; layout only, never content.
+  mutating func beginLine()
+  /// Writes one value given as compact JSON bytes, inside a line, and says whether it could;
+  /// a sink that cannot take bytes returns false and is given the value token by token.
+  mutating func appendEncoded(_ bytes: [UInt8]) -> Bool
+  /// Whether `appendEncodedLine` may be called.
+  var acceptsEncodedLines: Bool { get }
+  /// Writes the next array element as one line, from the compact bytes of its value: the
+  /// same bytes as `beginLine()` and the value token by token.
+  mutating func appendEncodedLine(_ bytes: ArraySlice<UInt8>)
 }
 
 extension JSONStreamWriter: JSONSink {}
@@ -60,6 +70,14 @@ public struct JSONTreeBuilder: JSONSink {
   public mutating func integer(_ value: Int) { add(.integer(value)) }
   public mutating func null() { add(.null) }
   public mutating func value(_ value: JSONValue) { add(value) }
+  /// A tree has no layout.
+  public mutating func beginLine() {}
+  /// A tree takes values, not bytes.
+  public mutating func appendEncoded(_ bytes: [UInt8]) -> Bool { false }
+  public var acceptsEncodedLines: Bool { false }
+  public mutating func appendEncodedLine(_ bytes: ArraySlice<UInt8>) {
+    preconditionFailure("a JSON tree takes values, not encoded lines")
+  }
 
   private mutating func add(_ value: JSONValue) {
     switch stack.popLast() {

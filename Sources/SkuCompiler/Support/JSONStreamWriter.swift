@@ -21,9 +21,23 @@ public struct JSONStreamWriter {
   private var open: [Container] = []
   private var awaitingValue = false
   private var rootWritten = false
+  /// Set by `beginLine()` until the next container opens.
+  private var lineRequested = false
+  /// The depth (`open.count`) of the container being written on one line, if any: inside it
+  /// no line breaks, indents or spaces are written.
+  private var lineDepth: Int?
 
-  public init(pretty: Bool = true, reservingCapacity capacity: Int = 4096) {
+  /// Whether the writer is laying out with line breaks at this point.
+  private var indenting: Bool { pretty && lineDepth == nil }
+
+  /// Whether encoded lines are taken; off only to compare with the token-by-token path.
+  public let acceptsEncodedLines: Bool
+
+  public init(
+    pretty: Bool = true, reservingCapacity capacity: Int = 4096, acceptsEncodedLines: Bool = true
+  ) {
     self.pretty = pretty
+    self.acceptsEncodedLines = acceptsEncodedLines
     bytes = []
     bytes.reserveCapacity(capacity)
   }
@@ -35,10 +49,23 @@ public struct JSONStreamWriter {
     return taken
   }
 
+  /// Empties the buffer, keeping its storage: a caller that reads `bytes` and then clears
+  /// reuses one buffer for the whole document instead of copying it at every flush.
+  public mutating func clearBytes() {
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Writes the next container (object or array) on a single line, compactly: one SKU a
+  /// line keeps a payload's `git diff` to the lines whose prices changed.
+  public mutating func beginLine() {
+    lineRequested = true
+  }
+
   public mutating func beginObject() {
     prepareValue()
     bytes.append(UInt8(ascii: "{"))
     open.append(Container(isObject: true))
+    startLineIfRequested()
   }
 
   public mutating func endObject() {
@@ -49,6 +76,13 @@ public struct JSONStreamWriter {
     prepareValue()
     bytes.append(UInt8(ascii: "["))
     open.append(Container(isObject: false))
+    startLineIfRequested()
+  }
+
+  private mutating func startLineIfRequested() {
+    guard lineRequested else { return }
+    lineRequested = false
+    if lineDepth == nil { lineDepth = open.count }
   }
 
   public mutating func endArray() {
@@ -63,8 +97,24 @@ public struct JSONStreamWriter {
     startItem(in: last)
     JSONWriter.appendString(key, to: &bytes)
     bytes.append(UInt8(ascii: ":"))
-    if pretty { bytes.append(UInt8(ascii: " ")) }
+    if indenting { bytes.append(UInt8(ascii: " ")) }
     awaitingValue = true
+  }
+
+  /// Writes a value already encoded compactly (what a `pretty: false` writer wrote for it).
+  /// Only inside a line, where this writer lays values out compactly too, are the bytes the
+  /// same as writing the value token by token; elsewhere it returns false and writes nothing.
+  public mutating func appendEncoded(_ encoded: [UInt8]) -> Bool {
+    guard !indenting else { return false }
+    prepareValue()
+    bytes.append(contentsOf: encoded)
+    return true
+  }
+
+  public mutating func appendEncodedLine(_ encoded: ArraySlice<UInt8>) {
+    precondition(acceptsEncodedLines && lineDepth == nil, "encoded line where none is taken")
+    prepareValue()
+    bytes.append(contentsOf: encoded)
   }
 
   public mutating func string(_ value: String) {
@@ -132,15 +182,16 @@ public struct JSONStreamWriter {
   private mutating func startItem(in container: Int) {
     if open[container].count > 0 { bytes.append(UInt8(ascii: ",")) }
     open[container].count += 1
-    if pretty { newline(depth: open.count) }
+    if indenting { newline(depth: open.count) }
   }
 
   private mutating func close(isObject: Bool, bracket: UInt8) {
     guard let container = open.popLast(), container.isObject == isObject, !awaitingValue else {
       preconditionFailure("JSON container closed out of order or after a dangling key")
     }
-    if pretty && container.count > 0 { newline(depth: open.count) }
+    if indenting && container.count > 0 { newline(depth: open.count) }
     bytes.append(bracket)
+    if let depth = lineDepth, open.count < depth { lineDepth = nil }
   }
 
   private mutating func newline(depth: Int) {

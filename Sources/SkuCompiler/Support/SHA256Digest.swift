@@ -1,3 +1,4 @@
+internal import CCryptoBoringSSL
 internal import Crypto
 
 /// The project's one use of swift-crypto. Kept in its own file so that the fuzzing build,
@@ -15,6 +16,20 @@ struct SHA256Digest {
   /// The lower-case hex digest of everything given to `update`.
   func finalize() -> String {
     Self.hex(hasher.finalize())
+  }
+
+  /// The digest's first eight bytes as a big-endian number, for SKU codes (spec §9). A
+  /// million keys are hashed per spec: BoringSSL's one-shot call needs no context object, so
+  /// hashing a key allocates nothing.
+  static func leadingWord(of bytes: [UInt8]) -> UInt64 {
+    var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+    withUnsafeMutableBytes(of: &digest) { out in
+      bytes.withUnsafeBufferPointer { input in
+        _ = CCryptoBoringSSL_SHA256(
+          input.baseAddress, input.count, out.baseAddress?.assumingMemoryBound(to: UInt8.self))
+      }
+    }
+    return UInt64(bigEndian: digest.0)
   }
 
   static func hex(of bytes: [UInt8]) -> String {

@@ -153,6 +153,93 @@ private let sample: JSONValue = [
     }
   }
 
+  @Test func aLineContainerIsCompactInsideAndIndentedOutside() {
+    var stream = JSONStreamWriter()
+    stream.beginObject()
+    stream.key("skus")
+    stream.beginArray()
+    for id in ["a", "b"] {
+      stream.beginLine()
+      stream.beginObject()
+      stream.key("key")
+      stream.string(id)
+      stream.key("tiers")
+      stream.beginArray()
+      stream.integer(1)
+      stream.null()
+      stream.endArray()
+      stream.key("empty")
+      stream.beginObject()
+      stream.endObject()
+      stream.endObject()
+    }
+    stream.endArray()
+    stream.key("after")
+    stream.beginArray()
+    stream.integer(2)
+    stream.endArray()
+    stream.endObject()
+    stream.finish()
+    let expected = """
+      {
+        "skus": [
+          {"key":"a","tiers":[1,null],"empty":{}},
+          {"key":"b","tiers":[1,null],"empty":{}}
+        ],
+        "after": [
+          2
+        ]
+      }
+
+      """
+    #expect(String(decoding: stream.bytes, as: UTF8.self) == expected)
+  }
+
+  /// Encoded bytes are taken only where the writer itself writes compactly, and then give
+  /// the same document as writing the value token by token.
+  @Test func encodedValuesAreTakenOnlyInsideALine() {
+    var encoded = JSONStreamWriter(pretty: false)
+    encoded.value(.object([("price", .string("9.90")), ("tiers", .array([.integer(1)]))]))
+    encoded.finish()
+    func document(usingBytes: Bool) -> (accepted: [Bool], bytes: [UInt8]) {
+      var stream = JSONStreamWriter()
+      var accepted: [Bool] = []
+      stream.beginArray()
+      accepted.append(stream.appendEncoded(encoded.bytes))
+      stream.beginLine()
+      stream.beginObject()
+      stream.key("prices")
+      stream.beginArray()
+      if usingBytes {
+        accepted.append(stream.appendEncoded(encoded.bytes))
+      } else {
+        stream.value(.object([("price", .string("9.90")), ("tiers", .array([.integer(1)]))]))
+      }
+      stream.endArray()
+      stream.endObject()
+      stream.endArray()
+      stream.finish()
+      return (accepted, stream.bytes)
+    }
+    let viaBytes = document(usingBytes: true)
+    #expect(viaBytes.accepted == [false, true])
+    #expect(viaBytes.bytes == document(usingBytes: false).bytes)
+    var tree = JSONTreeBuilder()
+    let treeAccepted = tree.appendEncoded(encoded.bytes)
+    #expect(!treeAccepted)
+  }
+
+  /// A tree has no layout, so asking for a line changes nothing in it.
+  @Test func aTreeIgnoresLineRequests() {
+    var builder = JSONTreeBuilder()
+    builder.beginLine()
+    builder.beginObject()
+    builder.key("k")
+    builder.integer(1)
+    builder.endObject()
+    #expect(builder.root == .object([("k", .integer(1))]))
+  }
+
   @Test func outputIsValidJSONWithTheSameContent() throws {
     let data = Data(JSONWriter.serialize(sample))
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
