@@ -1,4 +1,3 @@
-internal import CCryptoBoringSSL
 internal import Crypto
 
 /// The project's one use of swift-crypto. Kept in its own file so that the fuzzing build,
@@ -18,18 +17,14 @@ struct SHA256Digest {
     Self.hex(hasher.finalize())
   }
 
-  /// The digest's first eight bytes as a big-endian number, for SKU codes (spec §9). A
-  /// million keys are hashed per spec: BoringSSL's one-shot call needs no context object, so
-  /// hashing a key allocates nothing.
+  /// The digest's first eight bytes as a big-endian number, for SKU codes (spec §9): the
+  /// code needs only 60 bits, so no hex text is built for a key.
   static func leadingWord(of bytes: [UInt8]) -> UInt64 {
-    var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-    withUnsafeMutableBytes(of: &digest) { out in
-      bytes.withUnsafeBufferPointer { input in
-        _ = CCryptoBoringSSL_SHA256(
-          input.baseAddress, input.count, out.baseAddress?.assumingMemoryBound(to: UInt8.self))
-      }
+    var word: UInt64 = 0
+    for byte in bytes.withUnsafeBytes({ SHA256.hash(data: $0) }).prefix(8) {
+      word = word << 8 | UInt64(byte)
     }
-    return UInt64(bigEndian: digest.0)
+    return word
   }
 
   static func hex(of bytes: [UInt8]) -> String {
