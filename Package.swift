@@ -49,15 +49,21 @@ let package = Package(
       dependencies: ["SkuCompiler"],
       swiftSettings: strictSettings
     ),
+    // Helpers both test targets share; no test runs here.
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport",
+      swiftSettings: strictSettings
+    ),
     .testTarget(
       name: "SkuCompilerTests",
-      dependencies: ["SkuCompiler"],
+      dependencies: ["SkuCompiler", "TestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["SkuCompiler"],
+      dependencies: ["SkuCompiler", "TestSupport"],
       exclude: ["Goldens"],
       swiftSettings: strictSettings
     ),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The golden helpers' failure message: the changed lines with three lines of context.

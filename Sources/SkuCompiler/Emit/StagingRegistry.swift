@@ -12,9 +12,10 @@ import Synchronization
 /// handler removes like any staging directory. (An interrupt that lands after the swap thus exits
 /// 130/143 with DIR already holding the complete new content; DIR is whole either way.)
 public enum InterruptCleanup {
-  /// Removes every live staging directory, then calls `exit` while still holding the lock.
-  public static func removeLiveStaging(thenExit exit: () -> Void) {
-    StagingRegistry.shared.terminate(exit)
+  /// Removes every live staging directory, then calls `endProcess` while still holding the
+  /// lock.
+  public static func removeLiveStaging(thenExit endProcess: () -> Void) {
+    StagingRegistry.shared.terminate(then: endProcess)
   }
 }
 
@@ -64,15 +65,15 @@ final class StagingRegistry: Sendable {
     }
   }
 
-  /// Removes every live staging directory, then calls `exit` while still holding the lock, so
-  /// that no writer can take another step. In the command line `exit` never returns; tests pass
-  /// one that does, and then every later step throws.
-  func terminate(_ exit: () -> Void) {
+  /// Removes every live staging directory, then calls `endProcess` while still holding the
+  /// lock, so that no writer can take another step. In the command line it never returns; tests
+  /// pass one that does, and then every later step throws.
+  func terminate(then endProcess: () -> Void) {
     state.withLock { state in
       state.terminated = true
       for path in state.live.values { FileTree.remove(path) }
       state.live.removeAll()
-      exit()
+      endProcess()
     }
   }
 

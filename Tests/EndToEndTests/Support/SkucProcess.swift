@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The result of running the built `skuc`.

@@ -82,7 +82,7 @@ struct OutputDirectoryConcurrencyTests {
         try writer.write("crm.json", Array("new".utf8))
         #expect(try stagingLeftovers(in: temporary).count == 1)
         var exited = false
-        output.registry.terminate { exited = true }
+        output.registry.terminate(then: { exited = true })
         #expect(exited)
         #expect(try stagingLeftovers(in: temporary).isEmpty)
         try writer.write("more.json", Array("new".utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Golden files: expected outputs stored beside their inputs under `Fixtures/`.

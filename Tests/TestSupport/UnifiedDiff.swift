@@ -1,8 +1,9 @@
 /// A golden mismatch as `diff -u` would print it (three lines of context), so that a failing
-/// test shows which lines changed instead of two walls of text. The same file is in both test
-/// targets (`Tests/*/Support/UnifiedDiff.swift`), which share no module.
-enum UnifiedDiff {
-  static func text(expected: String, actual: String, label: String, context: Int = 3) -> String {
+/// test shows which lines changed instead of two walls of text. Both test targets use it.
+public enum UnifiedDiff {
+  public static func text(
+    expected: String, actual: String, label: String, context: Int = 3
+  ) -> String {
     let old = lines(expected)
     let new = lines(actual)
     let difference = new.difference(from: old)
