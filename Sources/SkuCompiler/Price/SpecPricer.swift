@@ -6,7 +6,9 @@ struct SpecPricer {
   var diagnostics = DiagnosticCollector()
   /// `usedLeaves[step][table]` marks the leaves looked up at least once.
   var usedLeaves: [[[Bool]]]
-  var misses: [Int: (count: Int, first: String)] = [:]
+  /// Per step: how many (SKU, period)s found no table entry, the first of them, and the table
+  /// it missed in (the place to add the entry).
+  var misses: [Int: (count: Int, first: String, table: SourceRange)] = [:]
   var oversized: Set<Int> = []
   var unreachableTiers: [TierKey: [String]] = [:]
   var negativeReports = 0
@@ -143,7 +145,8 @@ struct SpecPricer {
       case .table(let table):
         defer { tableIndex += 1 }
         guard let leaf = table.lookup(selection, period: period) else {
-          pricer.recordMiss(step: stepIndex, selection: selection, period: period)
+          pricer.recordMiss(
+            step: stepIndex, table: table.source.range, selection: selection, period: period)
           return nil
         }
         if pricer.recordsFindings { pricer.usedLeaves[stepIndex][tableIndex][leaf] = true }
@@ -211,13 +214,14 @@ struct SpecPricer {
     }
   }
 
-  private mutating func recordMiss(step: Int, selection: [Int], period: Period?) {
+  private mutating func recordMiss(
+    step: Int, table: SourceRange, selection: [Int], period: Period?
+  ) {
     guard recordsFindings else { return }
-    let text = describe(selection, period)
     if let existing = misses[step] {
-      misses[step] = (existing.count + 1, existing.first)
+      misses[step] = (existing.count + 1, existing.first, existing.table)
     } else {
-      misses[step] = (1, text)
+      misses[step] = (1, describe(selection, period), table)
     }
   }
 

@@ -77,7 +77,8 @@ extension SpecPricer {
         .tableNoMatch,
         "no table entry matches \(miss.first)"
           + (miss.count > 1 ? " (and \(miss.count - 1) more)" : ""),
-        at: spec.steps[step].source.range,
+        at: miss.table,
+        notes: [DiagnosticNote("in this pricing step", at: spec.steps[step].source.range)],
         hint: "add an entry for it, or a \"*\" entry as a fallback")
     }
     for (stepIndex, step) in spec.steps.enumerated() {
