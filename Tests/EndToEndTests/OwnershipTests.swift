@@ -88,6 +88,17 @@ struct OwnershipTests {
     #expect(try Data(contentsOf: victim) == before)
   }
 
+  @Test func reportRefusesAFileThatOnlyMentionsTheGeneratorMark() throws {
+    let temp = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: temp) }
+    let victim = temp.appendingPathComponent("notes.yaml")
+    let text = "# <meta name=\"generator\" content=\"skuc report\">\nskuc: 1\n"
+    try Data(text.utf8).write(to: victim)
+    let result = try skuc(["report", Paths.catalogs, "--out", victim.path])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(try String(contentsOf: victim, encoding: .utf8) == text)
+  }
+
   @Test func reportReplacesItsOwnPageAndRemovesTemporariesAKilledRunLeft() throws {
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }

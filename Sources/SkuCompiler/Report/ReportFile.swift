@@ -19,6 +19,7 @@ enum ReportFile {
   static let generatorMark = Array(#"<meta name="generator" content="skuc report">"#.utf8)
   /// How far into FILE the mark is looked for: it comes right after `<head>`.
   static let markWindow = 4096
+  private static let doctype = Array("<!DOCTYPE html>".utf8)
 
   /// Refuses what cannot be written before anything is compiled: a directory, a file skuc did
   /// not write, or a file in a directory that does not exist.
@@ -51,7 +52,9 @@ enum ReportFile {
     }
   }
 
-  /// Whether FILE starts like a page skuc wrote: the generator mark in its first bytes.
+  /// Whether FILE starts like a page skuc wrote: an HTML document whose first bytes hold the
+  /// generator mark. Both are required, so a catalog or note that merely mentions the mark (in
+  /// a comment, say) is never taken for a page.
   static func isOurPage(_ path: String) -> Bool {
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)
     guard descriptor >= 0 else { return false }
@@ -60,6 +63,7 @@ enum ReportFile {
     let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
     guard count > 0 else { return false }
     let bytes = head[0..<count]
+    guard bytes.starts(with: doctype) else { return false }
     return bytes.indices.contains { start in
       bytes[start...].starts(with: generatorMark)
     }
