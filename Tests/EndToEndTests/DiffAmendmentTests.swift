@@ -135,7 +135,7 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(contentsOf: manifestFile)) as? [String: Any])
     var products = try #require(manifest["products"] as? [[String: Any]])
     for index in products.indices where products[index]["file"] as? String == "yunke-crm.json" {
-      products[index]["sha256"] = try sha256(file)
+      products[index]["sha256"] = try sha256Hex(of: file)
     }
     manifest["products"] = products
     try JSONSerialization.data(withJSONObject: manifest).write(to: manifestFile)
@@ -150,17 +150,5 @@ import Testing
     #expect(
       result.stderr.hasPrefix("skuc: error: payloads/yunke-crm.json: " + message),
       "\(result.stderr)")
-  }
-
-  private func sha256(_ file: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sha256sum", file.path]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return String(text.prefix(64))
   }
 }

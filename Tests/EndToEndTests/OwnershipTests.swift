@@ -59,6 +59,26 @@ struct OwnershipTests {
     #expect(try contents(source) == before)
   }
 
+  @Test func buildRefusesAManifestThatClaimsASourceFileWithItsTrueHash() throws {
+    let temp = try Paths.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: temp) }
+    let source = temp.appendingPathComponent("src")
+    try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+    let catalog = source.appendingPathComponent("crm.yaml")
+    try Data("skuc: 1\n".utf8).write(to: catalog)
+    let digest = try sha256Hex(of: catalog)
+    let manifest = """
+      {"format": "skuc-manifest/1", "products": [
+        {"id": "crm", "file": "crm.yaml", "skus": 1, "sha256": "\(digest)"}]}
+      """
+    try Data(manifest.utf8).write(to: source.appendingPathComponent("manifest.json"))
+    let before = try contents(source)
+    let result = try skuc(["build", Paths.catalogs, "--out", source.path])
+    #expect(result.status == 2, "\(result.stderr)")
+    #expect(result.stderr.contains("holds no manifest.json written by skuc"), "\(result.stderr)")
+    #expect(try contents(source) == before)
+  }
+
   @Test func buildReplacesItsOwnOutputAndRemovesStaleStaging() throws {
     let temp = try Paths.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }

@@ -9,8 +9,8 @@ import Foundation
 #endif
 
 /// Decides whether a non-empty DIR holds only what a build wrote (spec §15, ownership): a
-/// `manifest.json` in the skuc format, and the payload files it lists, each with the listed
-/// SHA-256. Anything else (a `NOTES.md`, a `.git/`, a payload edited by hand, a forged one-line
+/// `manifest.json` in the skuc format, and the payload files it lists (each named
+/// `<product id>.json`, as build names them), each with the listed SHA-256. Anything else (a `NOTES.md`, a `.git/`, a payload edited by hand, a forged one-line
 /// manifest beside source files) is someone else's, and DIR is left alone.
 struct OutputOwnership {
   let directory: String
@@ -61,7 +61,11 @@ struct OutputOwnership {
     else { return nil }
     var entries: [String: String] = [:]
     for product in products {
-      guard let file = product["file"] as? String, let digest = product["sha256"] as? String
+      // Build writes `<product id>.json` and nothing else, so a manifest that lists any other
+      // name (a forged one claiming `crm.yaml` with its true hash) is not ours.
+      guard let id = product["id"] as? String, case .success = ScalarGrammar.id(id),
+        let file = product["file"] as? String, file == id + ".json",
+        let digest = product["sha256"] as? String
       else { return nil }
       entries[file] = digest
     }

@@ -15,7 +15,9 @@ let ourManifest = Array(#"{"format": "skuc-manifest/1", "products": []}"#.utf8)
 /// directory may be replaced).
 func manifest(for files: [String: String]) -> [UInt8] {
   let products = files.keys.sorted().map { name in
-    #"{"id": "p", "file": "\#(name)", "skus": 1, "sha256": "\#(SHA256Digest.hex(of: Array(files[name, default: ""].utf8)))"}"#
+    let id = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+    return
+      #"{"id": "\#(id)", "file": "\#(name)", "skus": 1, "sha256": "\#(SHA256Digest.hex(of: Array(files[name, default: ""].utf8)))"}"#
   }
   return Array(
     #"{"format": "skuc-manifest/1", "products": [\#(products.joined(separator: ", "))]}"#.utf8)
